@@ -1,0 +1,129 @@
+import { once } from "node:events";
+import { type Client, Events } from "discord.js";
+import type { Config } from "./config.js";
+import { type AppContext, type Clock, systemClock } from "./context.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { applyMigrations } from "./db/migrate.js";
+import { createDiscordClient } from "./discord/client.js";
+import type { CommandContext } from "./discord/command.js";
+import { commands } from "./discord/commands/index.js";
+import { dispatchInteraction } from "./discord/dispatch.js";
+import { registerCommands } from "./discord/register.js";
+import { createLogger, type Logger } from "./log.js";
+import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
+
+export interface BotOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Start the minute timer (tests drive ticks themselves). */
+  startTimer?: boolean;
+}
+
+/** Which step of start-up failed, so the operator is told what to fix. */
+export class StartupError extends Error {
+  override name = "StartupError";
+  constructor(
+    readonly step: "database" | "discord",
+    override readonly cause: unknown,
+  ) {
+    super(`${step} start-up failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export interface RunningBot {
+  ctx: AppContext;
+  client: Client;
+  database: Database;
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+/** Start-up in order: database and migrations → Discord client → commands → scheduler. */
+export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const database = await step("database", async () => {
+    const opened = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    await applyMigrations(opened).catch(async (error) => {
+      await opened.close();
+      throw error;
+    });
+    return opened;
+  });
+  log.info({ database: database.kind }, "database ready");
+  let client: Client | undefined;
+  try {
+    const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock };
+
+    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+    const inFlight = trackInFlight();
+    const commandCtx: CommandContext = { ...ctx, commands };
+    client.on(Events.InteractionCreate, (interaction) =>
+      inFlight.run(dispatchInteraction(interaction, commandCtx)),
+    );
+    client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+    client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, "gateway disconnected"));
+
+    const ready = once(client, Events.ClientReady);
+    const loggingIn = client;
+    await step("discord", () => loggingIn.login(config.DISCORD_TOKEN));
+    await ready;
+    const application = client.application;
+    if (!application) throw new Error("Discord did not send the application with READY");
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
+
+    if (config.REGISTER_COMMANDS) {
+      const count = await registerCommands(
+        client.rest,
+        application.id,
+        commands,
+        config.DISCORD_DEV_GUILD_ID,
+      );
+      log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");
+    }
+
+    const jobs: Job[] = [];
+    const scheduler = createScheduler(jobs, ctx.clock, log);
+    if (options.startTimer !== false) scheduler.start();
+
+    const connected = client;
+    return {
+      ctx,
+      client: connected,
+      database,
+      scheduler,
+      async stop() {
+        await scheduler.stop();
+        await inFlight.settled();
+        await connected.destroy();
+        await database.close();
+        log.info("stopped");
+      },
+    };
+  } catch (error) {
+    await client?.destroy();
+    await database.close();
+    throw error;
+  }
+}
+
+async function step<T>(name: StartupError["step"], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new StartupError(name, error);
+  }
+}
+
+/** Remembers work still running so that shutdown can wait for it. */
+function trackInFlight() {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    run(work: Promise<unknown>) {
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    },
+    async settled() {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * The only module that reads process.env. Everything else receives a Config.
+ * A wrong value stops start-up with one line naming the variable and what to set.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17–20 digits)" });
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({
+      error: "is not set: put your bot token from the Discord Developer Portal in .env or the environment",
+    })
+    .min(1, { error: "is empty: set it to your bot token from the Discord Developer Portal" }),
+  DISCORD_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ error: "must be a URL such as http://127.0.0.1:3000/api" }).optional(),
+  ),
+  DISCORD_DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  REGISTER_COMMANDS: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        error: "must start with postgres:// (leave it unset to use the embedded database)",
+      })
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  QUESTIONS_DIR: z.preprocess(emptyAsUndefined, z.string().default("./questions")),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The part the database tools need: they run without a Discord token. */
+export const databaseConfigSchema = configSchema.pick({
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  LOG_LEVEL: true,
+});
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
+
+type Env = Record<string, string | undefined>;
+
+/** Parses an environment; throws a ConfigError whose message is one line per problem. */
+export function parseConfig(env: Env): Config;
+export function parseConfig<S extends z.ZodType>(env: Env, schema: S): z.infer<S>;
+export function parseConfig(env: Env, schema: z.ZodType = configSchema): unknown {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Configuration error: ${lines.join("; ")}`);
+}
+
+function readEnv(envFile: string): Env {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}
+
+/** Reads .env (when present) into process.env, then parses it. */
+export function loadConfig(envFile = ".env"): Config {
+  return parseConfig(readEnv(envFile));
+}
+
+export function loadDatabaseConfig(envFile = ".env"): DatabaseConfig {
+  return parseConfig(readEnv(envFile), databaseConfigSchema);
+}

@@ -1,0 +1,18 @@
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import type { Logger } from "./log.js";
+
+/** Where "now" comes from: tests move it; the bot uses the system clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What the core and the command handlers are given; nothing reaches for globals. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+}

@@ -1,0 +1,18 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { AppContext } from "../context.js";
+
+export interface CommandContext extends AppContext {
+  /** Every registered command, so /help can describe them. */
+  commands: readonly Command[];
+}
+
+/** A slash command: its definition as data and its handler, in one file, with no side effects on import. */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  EmbedBuilder,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Command } from "../command.js";
+
+const data = {
+  name: "help",
+  description: "What this bot does and the commands it understands",
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** One line per command or subcommand, built from the registered definitions so it never goes stale. */
+export function describeCommands(commands: readonly Command[]): string[] {
+  return commands.flatMap(({ data }) => {
+    const subcommands = (data.options ?? []).filter(
+      (option): option is APIApplicationCommandOption & { type: ApplicationCommandOptionType.Subcommand } =>
+        option.type === ApplicationCommandOptionType.Subcommand,
+    );
+    if (subcommands.length === 0) return [`\`/${data.name}\` — ${data.description}`];
+    return subcommands.map((sub) => `\`/${data.name} ${sub.name}\` — ${sub.description}`);
+  });
+}
+
+export const helpCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    const embed = new EmbedBuilder()
+      .setTitle("Study-group bot")
+      .setDescription(
+        [
+          "Every day I post one exam-style question in each quiz channel. Answer by reacting 🇦 🇧 🇨 🇩; " +
+            "when the question closes I reveal the answer, explain every option and update the leaderboards.",
+          "",
+          ...describeCommands(ctx.commands),
+        ].join("\n"),
+      );
+    await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+  },
+};

@@ -1,0 +1,5 @@
+import type { Command } from "../command.js";
+import { helpCommand } from "./help.js";
+
+/** Every slash command the bot registers, in the order /help lists them. */
+export const commands: readonly Command[] = [helpCommand];

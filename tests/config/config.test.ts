@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, databaseConfigSchema, parseConfig } from "../../src/config.js";
+
+describe("configuration", () => {
+  it("names DISCORD_TOKEN and says where to get it when it is missing", () => {
+    expect(() => parseConfig({})).toThrow(ConfigError);
+    expect(() => parseConfig({})).toThrow(/DISCORD_TOKEN is not set: put your bot token/);
+  });
+
+  it("uses the embedded database in ./data by default and registers commands", () => {
+    const config = parseConfig({ DISCORD_TOKEN: "token" });
+    expect(config).toMatchObject({ DATA_DIR: "./data", REGISTER_COMMANDS: true, LOG_LEVEL: "info" });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty variable as unset, as a .env template leaves them", () => {
+    const config = parseConfig({ DISCORD_TOKEN: "token", DATABASE_URL: "", DISCORD_API_URL: "" });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.DISCORD_API_URL).toBeUndefined();
+  });
+
+  it("reports every wrong value on one line", () => {
+    const attempt = () =>
+      parseConfig({
+        DISCORD_TOKEN: "token",
+        DATABASE_URL: "mysql://localhost/db",
+        REGISTER_COMMANDS: "maybe",
+        DISCORD_DEV_GUILD_ID: "abc",
+      });
+    expect(attempt).toThrow(/DATABASE_URL must start with postgres:\/\//);
+    expect(attempt).toThrow(/REGISTER_COMMANDS must be true or false/);
+    expect(attempt).toThrow(/DISCORD_DEV_GUILD_ID must be a Discord id/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("lets the database tools run without a Discord token", () => {
+    expect(parseConfig({ DATABASE_URL: "postgres://x@h/db" }, databaseConfigSchema)).toMatchObject({
+      DATABASE_URL: "postgres://x@h/db",
+      DATA_DIR: "./data",
+    });
+  });
+});
