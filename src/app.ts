@@ -9,7 +9,10 @@ import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { registerCommands } from "./discord/register.js";
+import { renderingProblems } from "./discord/render/check-rendering.js";
 import { createLogger, type Logger } from "./log.js";
+import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
+import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
 
 export interface BotOptions {
@@ -52,7 +55,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   log.info({ database: database.kind }, "database ready");
   let client: Client | undefined;
   try {
-    const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock };
+    const tracks = await syncQuestions(config.QUESTIONS_DIR, database, log);
+    const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
 
     client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
     const inFlight = trackInFlight();
@@ -104,6 +108,19 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await database.close();
     throw error;
   }
+}
+
+/** Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. */
+async function syncQuestions(folder: string, database: Database, log: Logger) {
+  const bank = await loadQuestionBank(folder, renderingProblems);
+  for (const problem of bank.problems) log.warn({ problem: formatProblem(problem) }, "question file skipped");
+  const skipped = [...new Set(bank.problems.map((problem) => problem.file))];
+  const result = await syncQuestionBank(database.db, bank.questions, skipped);
+  log.info(
+    { ...result, tracks: [...bank.tracks.keys()], skippedFiles: skipped.length },
+    "question bank synced",
+  );
+  return bank.tracks;
 }
 
 async function step<T>(name: StartupError["step"], work: () => Promise<T>): Promise<T> {

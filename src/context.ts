@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./log.js";
+import type { Track } from "./questions/track.js";
 
 /** Where "now" comes from: tests move it; the bot uses the system clock. */
 export interface Clock {
@@ -15,4 +16,6 @@ export interface AppContext {
   db: Db;
   log: Logger;
   clock: Clock;
+  /** Exam tracks from questions/<EXAM>/track.yaml, by exam code. */
+  tracks: ReadonlyMap<string, Track>;
 }

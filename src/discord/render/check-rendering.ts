@@ -1,0 +1,38 @@
+import type { LoadedQuestion, QuestionCheck } from "../../questions/load-bank.js";
+import type { Track } from "../../questions/track.js";
+import { embedProblems } from "./embed-limits.js";
+import { questionEmbed, revealEmbed } from "./question.js";
+
+/** A track stand-in for measuring: the longest plausible domain name. */
+const measuringTrack = (question: LoadedQuestion): Track => ({
+  exam: question.exam,
+  name: question.exam,
+  provider: "aws",
+  certification: question.exam,
+  passingScore: 750,
+  scoreRange: [100, 1000],
+  reference: "https://docs.aws.amazon.com/",
+  domains: [{ number: question.domain, name: "D".repeat(80), weight: 100, tasks: { [question.task]: "" } }],
+});
+
+/**
+ * Renders the question and its reveal in their largest form (five-digit counts, streak lines) and
+ * reports anything Discord would refuse.
+ */
+export const renderingProblems: QuestionCheck = (question) => {
+  const track = measuringTrack(question);
+  const posting = { sequence: 99_999, closesAt: new Date(), answersSoFar: 99_999 };
+  const spread = Object.fromEntries(Object.keys(question.options).map((letter) => [letter, 99_999]));
+  const reveal = { spread, answered: 99_999, correct: 99_999, milestones: ["🔥 a streak line".repeat(4)] };
+  const problems = [
+    ...embedProblems(questionEmbed(question, track, posting)).map((message) => ({
+      field: "stem",
+      message: `posted question: ${message}`,
+    })),
+    ...embedProblems(revealEmbed(question, track, 99_999, reveal)).map((message) => ({
+      field: "explanations",
+      message: `reveal: ${message}`,
+    })),
+  ];
+  return problems;
+};
