@@ -10,16 +10,19 @@ import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { registerCommands } from "./discord/register.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
+import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
 import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
-import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
+import { createScheduler, type Scheduler } from "./scheduler.js";
 
 export interface BotOptions {
   clock?: Clock;
   log?: Logger;
   /** Start the minute timer (tests drive ticks themselves). */
   startTimer?: boolean;
+  /** An already open database (tests); the bot then leaves closing it to the caller. */
+  database?: Database;
 }
 
 /** Which step of start-up failed, so the operator is told what to fix. */
@@ -44,10 +47,12 @@ export interface RunningBot {
 /** Start-up in order: database and migrations → Discord client → commands → scheduler. */
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const ownsDatabase = !options.database;
   const database = await step("database", async () => {
-    const opened = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const opened =
+      options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
     await applyMigrations(opened).catch(async (error) => {
-      await opened.close();
+      if (ownsDatabase) await opened.close();
       throw error;
     });
     return opened;
@@ -85,8 +90,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");
     }
 
-    const jobs: Job[] = [];
-    const scheduler = createScheduler(jobs, ctx.clock, log);
+    const scheduler = createScheduler(createJobs(ctx, client), ctx.clock, log);
     if (options.startTimer !== false) scheduler.start();
 
     const connected = client;
@@ -99,13 +103,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         await scheduler.stop();
         await inFlight.settled();
         await connected.destroy();
-        await database.close();
+        if (ownsDatabase) await database.close();
         log.info("stopped");
       },
     };
   } catch (error) {
     await client?.destroy();
-    await database.close();
+    if (ownsDatabase) await database.close();
     throw error;
   }
 }

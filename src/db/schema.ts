@@ -103,8 +103,14 @@ export const postings = pgTable(
     sequence: integer("sequence").notNull(),
     questionId: text("question_id").notNull(),
     questionRevision: integer("question_revision").notNull(),
+    /** How many letters make a complete answer: 1, or the question's "choose N". */
+    answerSize: smallint("answer_size").notNull(),
     messageId: text("message_id"),
     claimedAt: createdAt(),
+    /** Lease on sending the question: another process leaves it alone while the lease is fresh. */
+    sendingSince: timestamp("sending_since", { withTimezone: true }),
+    /** Lease on sending the reveal, for the same reason. */
+    revealingSince: timestamp("revealing_since", { withTimezone: true }),
     openedAt: timestamp("opened_at", { withTimezone: true }),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
@@ -156,6 +162,20 @@ export const memberStats = pgTable(
     primaryKey({ columns: [t.guildId, t.userId] }),
     index("member_stats_points_idx").on(t.guildId, t.points),
   ],
+);
+
+/** A member's run of correct answers in one quiz channel: a wrong or missed question ends it. */
+export const channelStreaks = pgTable(
+  "channel_streaks",
+  {
+    quizChannelId: integer("quiz_channel_id")
+      .notNull()
+      .references(() => quizChannels.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    current: integer("current").notNull().default(0),
+    best: integer("best").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.quizChannelId, t.userId] })],
 );
 
 /** Points per member per week or month (in the server's zone), for period leaderboards. */

@@ -20,6 +20,14 @@ CREATE TABLE "certification_reminders" (
 	CONSTRAINT "certification_reminders_user_id_cert_code_expires_on_days_before_pk" PRIMARY KEY("user_id","cert_code","expires_on","days_before")
 );
 --> statement-breakpoint
+CREATE TABLE "channel_streaks" (
+	"quiz_channel_id" integer NOT NULL,
+	"user_id" text NOT NULL,
+	"current" integer DEFAULT 0 NOT NULL,
+	"best" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "channel_streaks_quiz_channel_id_user_id_pk" PRIMARY KEY("quiz_channel_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "domain_stats" (
 	"guild_id" text NOT NULL,
 	"user_id" text NOT NULL,
@@ -89,8 +97,11 @@ CREATE TABLE "postings" (
 	"sequence" integer NOT NULL,
 	"question_id" text NOT NULL,
 	"question_revision" integer NOT NULL,
+	"answer_size" smallint NOT NULL,
 	"message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sending_since" timestamp with time zone,
+	"revealing_since" timestamp with time zone,
 	"opened_at" timestamp with time zone,
 	"closes_at" timestamp with time zone NOT NULL,
 	"closed_at" timestamp with time zone,
@@ -158,6 +169,7 @@ CREATE TABLE "study_groups" (
 );
 --> statement-breakpoint
 ALTER TABLE "answers" ADD CONSTRAINT "answers_posting_id_postings_id_fk" FOREIGN KEY ("posting_id") REFERENCES "public"."postings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "channel_streaks" ADD CONSTRAINT "channel_streaks_quiz_channel_id_quiz_channels_id_fk" FOREIGN KEY ("quiz_channel_id") REFERENCES "public"."quiz_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "group_members" ADD CONSTRAINT "group_members_group_id_study_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."study_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postings" ADD CONSTRAINT "postings_quiz_channel_id_quiz_channels_id_fk" FOREIGN KEY ("quiz_channel_id") REFERENCES "public"."quiz_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_revisions" ADD CONSTRAINT "question_revisions_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

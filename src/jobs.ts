@@ -1,0 +1,8 @@
+import type { Client } from "discord.js";
+import type { AppContext } from "./context.js";
+import type { Job } from "./scheduler.js";
+
+/** Every periodic job the scheduler runs each minute, in order. Each decides from the database what is due. */
+export function createJobs(_ctx: AppContext, _client: Client): Job[] {
+  return [];
+}

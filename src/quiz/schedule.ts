@@ -1,0 +1,71 @@
+import { DateTime, IANAZone } from "luxon";
+
+/** When a quiz channel posts: a local time of day in an IANA zone, on some ISO weekdays (1 = Monday). */
+export interface Schedule {
+  postTime: string;
+  timeZone: string;
+  weekdays: readonly number[];
+  windowHours: number;
+}
+
+export interface Occurrence {
+  /** The local date the question belongs to, YYYY-MM-DD. */
+  localDate: string;
+  opensAt: Date;
+  closesAt: Date;
+}
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+export function parsePostTime(text: string): { hour: number; minute: number } | undefined {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
+}
+
+/**
+ * The instant a local date's question opens. Built from the wall-clock time in the zone, so a DST change
+ * neither skips nor doubles a day; a time that does not exist that day (a spring-forward gap) moves forward.
+ */
+export function occurrenceOn(schedule: Schedule, localDate: string): Occurrence {
+  const time = parsePostTime(schedule.postTime) ?? { hour: 0, minute: 0 };
+  const opens = DateTime.fromISO(localDate, { zone: schedule.timeZone }).set({ ...time, second: 0, millisecond: 0 });
+  return { localDate, opensAt: opens.toJSDate(), closesAt: opens.plus({ hours: schedule.windowHours }).toJSDate() };
+}
+
+/** The most recent occurrence that has opened by `now` (looking back a week), open or not. */
+export function latestOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
+  const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
+  for (let back = 0; back <= 7; back += 1) {
+    const day = today.minus({ days: back });
+    if (!schedule.weekdays.includes(day.weekday)) continue;
+    const occurrence = occurrenceOn(schedule, day.toISODate() ?? "");
+    if (occurrence.opensAt <= now) return occurrence;
+  }
+  return undefined;
+}
+
+/** The occurrence due now: opened, and its answer window not yet over. */
+export function dueOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
+  const latest = latestOccurrence(schedule, now);
+  return latest && now < latest.closesAt ? latest : undefined;
+}
+
+/** The next time the channel will post, strictly after `now`. */
+export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
+  const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
+  for (let ahead = 0; ahead <= 8; ahead += 1) {
+    const day = today.plus({ days: ahead });
+    if (!schedule.weekdays.includes(day.weekday)) continue;
+    const occurrence = occurrenceOn(schedule, day.toISODate() ?? "");
+    if (occurrence.opensAt > now) return occurrence;
+  }
+  return undefined;
+}
+
+/** Monday of the week and first of the month of an instant, in a zone: the keys of period leaderboards. */
+export function periodStarts(now: Date, timeZone: string): { week: string; month: string } {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  return { week: local.startOf("week").toISODate() ?? "", month: local.startOf("month").toISODate() ?? "" };
+}

@@ -1,0 +1,83 @@
+import { pino } from "pino";
+import { type RunningBot, startBot } from "../../src/app.js";
+import { parseConfig } from "../../src/config.js";
+import type { Clock } from "../../src/context.js";
+import type { Database } from "../../src/db/client.js";
+import { openTestDatabase } from "./db.js";
+import { DiscordServer, type TestGuild } from "./discord/index.js";
+
+export const testToken = "test-bot-token";
+
+/** A clock a test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private current = new Date("2026-11-26T00:00:00Z")) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestWorld {
+  server: DiscordServer;
+  guild: TestGuild;
+  database: Database;
+  clock: TestClock;
+  bot: RunningBot;
+  /** Stops the bot (as a crash or a deploy would) and starts a new one on the same database and server. */
+  restart(): Promise<RunningBot>;
+  close(): Promise<void>;
+}
+
+export interface TestWorldOptions {
+  questionsDir?: string;
+  clock?: TestClock;
+  env?: Record<string, string>;
+}
+
+/**
+ * The real bot, in-process, connected through the real discord.js client to the local Discord-compatible
+ * server, on a fresh test database (PGlite, or Postgres when DATABASE_URL is set). Ticks are driven by the test.
+ */
+export async function startTestWorld(options: TestWorldOptions = {}): Promise<TestWorld> {
+  const server = await DiscordServer.start({ token: testToken });
+  const guild = server.createGuild({ name: "study-group" });
+  const database = await openTestDatabase();
+  const clock = options.clock ?? new TestClock();
+  const config = parseConfig({
+    DISCORD_TOKEN: testToken,
+    DISCORD_API_URL: server.apiUrl,
+    QUESTIONS_DIR: options.questionsDir ?? "questions",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const launch = () =>
+    startBot(config, {
+      clock,
+      database,
+      startTimer: false,
+      log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    });
+  const world: TestWorld = {
+    server,
+    guild,
+    database,
+    clock,
+    bot: await launch(),
+    async restart() {
+      await world.bot.stop();
+      world.bot = await launch();
+      return world.bot;
+    },
+    async close() {
+      await world.bot.stop();
+      await server.close();
+      await database.close();
+    },
+  };
+  return world;
+}
