@@ -8,6 +8,7 @@ import { createDiscordClient } from "./discord/client.js";
 import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
+import { startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
 import { createJobs } from "./jobs.js";
@@ -65,7 +66,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
     client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
     const inFlight = trackInFlight();
-    const commandCtx: CommandContext = { ...ctx, commands };
+    // Listeners go on before login: reactions can arrive right after READY.
+    const quiz = startQuizRuntime(client, ctx, inFlight.run);
+    const commandCtx: CommandContext = { ...ctx, commands, quiz: quiz.publisher };
     client.on(Events.InteractionCreate, (interaction) =>
       inFlight.run(dispatchInteraction(interaction, commandCtx)),
     );
@@ -90,7 +93,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");
     }
 
-    const scheduler = createScheduler(createJobs(ctx, client), ctx.clock, log);
+    await quiz.reconcile();
+    const scheduler = createScheduler(createJobs(ctx, client, quiz), ctx.clock, log);
     if (options.startTimer !== false) scheduler.start();
 
     const connected = client;
@@ -101,6 +105,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       scheduler,
       async stop() {
         await scheduler.stop();
+        quiz.stop();
         await inFlight.settled();
         await connected.destroy();
         if (ownsDatabase) await database.close();

@@ -30,8 +30,16 @@ export function parsePostTime(text: string): { hour: number; minute: number } | 
  */
 export function occurrenceOn(schedule: Schedule, localDate: string): Occurrence {
   const time = parsePostTime(schedule.postTime) ?? { hour: 0, minute: 0 };
-  const opens = DateTime.fromISO(localDate, { zone: schedule.timeZone }).set({ ...time, second: 0, millisecond: 0 });
-  return { localDate, opensAt: opens.toJSDate(), closesAt: opens.plus({ hours: schedule.windowHours }).toJSDate() };
+  const opens = DateTime.fromISO(localDate, { zone: schedule.timeZone }).set({
+    ...time,
+    second: 0,
+    millisecond: 0,
+  });
+  return {
+    localDate,
+    opensAt: opens.toJSDate(),
+    closesAt: opens.plus({ hours: schedule.windowHours }).toJSDate(),
+  };
 }
 
 /** The most recent occurrence that has opened by `now` (looking back a week), open or not. */
@@ -68,4 +76,40 @@ export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | unde
 export function periodStarts(now: Date, timeZone: string): { week: string; month: string } {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   return { week: local.startOf("week").toISODate() ?? "", month: local.startOf("month").toISODate() ?? "" };
+}
+
+const dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/**
+ * Reads a weekday list as an admin would type it: "daily", "weekdays", "weekends", "mon-fri", "mon,wed,fri",
+ * or ISO numbers 1–7. Returns sorted ISO weekdays, or undefined when a part is not understood.
+ */
+export function parseWeekdays(text: string): number[] | undefined {
+  const normalized = text.trim().toLowerCase();
+  if (normalized === "" || normalized === "daily" || normalized === "every day") return [1, 2, 3, 4, 5, 6, 7];
+  if (normalized === "weekdays") return [1, 2, 3, 4, 5];
+  if (normalized === "weekends") return [6, 7];
+  const day = (part: string) => {
+    const index = dayNames.indexOf(part.slice(0, 3));
+    if (index >= 0 && dayNames.some((name) => part.startsWith(name))) return index + 1;
+    return /^[1-7]$/.test(part) ? Number(part) : undefined;
+  };
+  const days = new Set<number>();
+  for (const part of normalized.split(/[\s,]+/).filter(Boolean)) {
+    const [from, to, ...rest] = part.split("-").map(day);
+    if (from === undefined || rest.length > 0 || (part.includes("-") && to === undefined)) return undefined;
+    if (to === undefined) days.add(from);
+    else
+      for (let d = from; ; d = (d % 7) + 1) {
+        days.add(d);
+        if (d === to) break;
+      }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+export function formatWeekdays(weekdays: readonly number[]): string {
+  if (weekdays.length === 7) return "every day";
+  if (weekdays.join() === "1,2,3,4,5") return "Mon–Fri";
+  return weekdays.map((d) => (dayNames[d - 1] ?? "?").replace(/^./, (c) => c.toUpperCase())).join(", ");
 }

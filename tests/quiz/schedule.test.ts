@@ -1,9 +1,21 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dueOccurrence, latestOccurrence, nextOccurrence, occurrenceOn, periodStarts, type Schedule } from "../../src/quiz/schedule.js";
+import {
+  dueOccurrence,
+  latestOccurrence,
+  nextOccurrence,
+  occurrenceOn,
+  periodStarts,
+  type Schedule,
+} from "../../src/quiz/schedule.js";
 
-const newYork: Schedule = { postTime: "07:30", timeZone: "America/New_York", weekdays: [1, 2, 3, 4, 5, 6, 7], windowHours: 24 };
+const newYork: Schedule = {
+  postTime: "07:30",
+  timeZone: "America/New_York",
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  windowHours: 24,
+};
 
 describe("schedule", () => {
   it("opens at 07:30 local time on both sides of the New York DST changes", () => {
@@ -20,7 +32,12 @@ describe("schedule", () => {
   });
 
   it("is due from the post time until the window ends, and not before", () => {
-    const tokyo: Schedule = { postTime: "07:30", timeZone: "Asia/Tokyo", weekdays: [1, 2, 3, 4, 5], windowHours: 12 };
+    const tokyo: Schedule = {
+      postTime: "07:30",
+      timeZone: "Asia/Tokyo",
+      weekdays: [1, 2, 3, 4, 5],
+      windowHours: 12,
+    };
     expect(dueOccurrence(tokyo, new Date("2026-11-25T22:29:00Z"))).toBeUndefined();
     expect(dueOccurrence(tokyo, new Date("2026-11-25T22:30:00Z"))?.localDate).toBe("2026-11-26");
     expect(dueOccurrence(tokyo, new Date("2026-11-26T10:29:00Z"))?.localDate).toBe("2026-11-26");
@@ -37,7 +54,12 @@ describe("schedule", () => {
         fc.integer({ min: 0, max: 23 }),
         fc.integer({ min: 0, max: 59 }),
         (timeZone, hour, minute) => {
-          const schedule: Schedule = { postTime: `${hour}:${String(minute).padStart(2, "0")}`, timeZone, weekdays: [1, 2, 3, 4, 5, 6, 7], windowHours: 24 };
+          const schedule: Schedule = {
+            postTime: `${hour}:${String(minute).padStart(2, "0")}`,
+            timeZone,
+            weekdays: [1, 2, 3, 4, 5, 6, 7],
+            windowHours: 24,
+          };
           const seen: string[] = [];
           let now = new Date("2026-01-01T00:00:00Z");
           for (let day = 0; day < 366; day += 1) {
@@ -59,7 +81,28 @@ describe("schedule", () => {
 
   it("starts weeks on Monday and months on the 1st in the given zone", () => {
     // Sunday 23:30 in New York is already Monday in UTC.
-    expect(periodStarts(new Date("2026-11-30T04:30:00Z"), "America/New_York")).toEqual({ week: "2026-11-23", month: "2026-11-01" });
-    expect(periodStarts(new Date("2026-11-30T04:30:00Z"), "UTC")).toEqual({ week: "2026-11-30", month: "2026-11-01" });
+    expect(periodStarts(new Date("2026-11-30T04:30:00Z"), "America/New_York")).toEqual({
+      week: "2026-11-23",
+      month: "2026-11-01",
+    });
+    expect(periodStarts(new Date("2026-11-30T04:30:00Z"), "UTC")).toEqual({
+      week: "2026-11-30",
+      month: "2026-11-01",
+    });
+  });
+});
+
+describe("weekday lists", () => {
+  it("reads the ways an admin types them", async () => {
+    const { parseWeekdays } = await import("../../src/quiz/schedule.js");
+    expect(parseWeekdays("daily")).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(parseWeekdays("weekdays")).toEqual([1, 2, 3, 4, 5]);
+    expect(parseWeekdays("mon-fri")).toEqual([1, 2, 3, 4, 5]);
+    expect(parseWeekdays("Mon, Wed, Friday")).toEqual([1, 3, 5]);
+    expect(parseWeekdays("sat-mon")).toEqual([1, 6, 7]);
+    expect(parseWeekdays("1,7")).toEqual([1, 7]);
+    expect(parseWeekdays("funday")).toBeUndefined();
+    expect(parseWeekdays("mon-")).toBeUndefined();
+    expect(parseWeekdays("8")).toBeUndefined();
   });
 });

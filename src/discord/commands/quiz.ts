@@ -1,0 +1,275 @@
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandChannelOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  type GuildBasedChannel,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  TimestampStyles,
+  time,
+} from "discord.js";
+import { configureQuizChannel, findQuizChannel, removeQuizChannel, setPaused } from "../../quiz/channels.js";
+import { closeNow, postNow } from "../../quiz/lifecycle.js";
+import { formatWeekdays, isValidZone, parsePostTime, parseWeekdays } from "../../quiz/schedule.js";
+import { quizStatus } from "../../quiz/status.js";
+import type { Command, CommandContext } from "../command.js";
+import { manageServer, requireManageServer } from "../permissions.js";
+import { UserError } from "../user-error.js";
+
+const channelOption = (required: boolean): APIApplicationCommandChannelOption => ({
+  type: ApplicationCommandOptionType.Channel,
+  name: "channel",
+  description: required ? "The channel for the daily question" : "The quiz channel (default: this channel)",
+  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  required,
+});
+
+const sub = (
+  name: string,
+  description: string,
+  options: APIApplicationCommandBasicOption[] = [channelOption(false)],
+): APIApplicationCommandSubcommandOption => ({
+  type: ApplicationCommandOptionType.Subcommand,
+  name,
+  description,
+  options,
+});
+
+const data = {
+  name: "quiz",
+  description: "Set up and run the daily question (Manage Server)",
+  default_member_permissions: manageServer,
+  contexts: [InteractionContextType.Guild],
+  options: [
+    sub("setup", "Create or change a daily-question channel", [
+      channelOption(true),
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "time",
+        description: "Local time to post, HH:MM (24-hour), e.g. 07:30",
+        required: true,
+        max_length: 5,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "timezone",
+        description: "IANA time zone, e.g. Asia/Tokyo",
+        required: true,
+        autocomplete: true,
+        max_length: 64,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "exam",
+        description: "Exam track (default AIP-C01)",
+        autocomplete: true,
+        max_length: 20,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "weekdays",
+        description: "daily, weekdays, mon-fri, mon,wed,fri … (default daily)",
+        max_length: 60,
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: "window_hours",
+        description: "Hours the question stays open (default 24)",
+        min_value: 1,
+        max_value: 72,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "answer_policy",
+        description: "last: members may change their answer (default); first: the first answer counts",
+        choices: [
+          { name: "last answer counts", value: "last" },
+          { name: "first answer counts", value: "first" },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: "hidden_answers",
+        description: "Remove reactions after recording them, so nobody copies (needs Manage Messages)",
+      },
+    ]),
+    sub("status", "Show every quiz channel: next post, open question, last error", []),
+    sub("pause", "Stop posting in a quiz channel until resumed"),
+    sub("resume", "Resume posting in a paused quiz channel"),
+    sub("remove", "Stop using a channel for the daily question (its history stays in the leaderboards)"),
+    sub("post-now", "Post today's question now, if today's has not been posted"),
+    sub("close-now", "Close the open question now and reveal the answer"),
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const needed = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+  [PermissionFlagsBits.AddReactions, "Add Reactions"],
+  [PermissionFlagsBits.ReadMessageHistory, "Read Message History"],
+] as const;
+
+export const quizCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    requireManageServer(interaction);
+    const subcommand = interaction.options.getSubcommand();
+    if (subcommand === "setup") return setup(interaction, ctx);
+    if (subcommand === "status") return status(interaction, ctx);
+    const guildId = interaction.guildId ?? "";
+    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
+    const channel = await findQuizChannel(ctx.db, guildId, channelId);
+    if (!channel)
+      throw new UserError(`<#${channelId}> is not a quiz channel. Set it up with \`/quiz setup\`.`);
+    const reply = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    if (subcommand === "pause") {
+      await setPaused(ctx.db, channel.id, true);
+      return void (await reply(
+        `Paused the daily question in <#${channelId}>. \`/quiz resume\` starts it again.`,
+      ));
+    }
+    if (subcommand === "resume") {
+      await setPaused(ctx.db, channel.id, false);
+      return void (await reply(`The daily question is back on in <#${channelId}>.`));
+    }
+    if (subcommand === "remove") {
+      await removeQuizChannel(ctx.db, channel.id);
+      return void (await reply(`<#${channelId}> no longer gets a daily question.`));
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const now = ctx.clock.now();
+    if (subcommand === "close-now") {
+      const closed = await closeNow(ctx, ctx.quiz, channel, now);
+      await interaction.editReply(
+        closed === 0
+          ? `No question is open in <#${channelId}>.`
+          : `Closed the open question in <#${channelId}> and posted the answer.`,
+      );
+      return;
+    }
+    const outcome = await postNow(ctx, ctx.quiz, channel, now);
+    const messages = {
+      posted: `Posted today's question in <#${channelId}>.`,
+      "already-posted": `Today's question is already posted in <#${channelId}>. \`/quiz close-now\` closes it.`,
+      "no-questions": `There are no questions for ${channel.exam} yet.`,
+      failed: `Could not post in <#${channelId}>: ${"message" in outcome ? outcome.message : ""}. I will retry on the next minute.`,
+    } as const;
+    await interaction.editReply(messages[outcome.kind]);
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    const typed = String(focused.value).toLowerCase();
+    const pool = focused.name === "exam" ? [...ctx.tracks.keys()] : Intl.supportedValuesOf("timeZone");
+    const matches = pool.filter((value) => value.toLowerCase().includes(typed)).slice(0, 25);
+    await interaction.respond(matches.map((value) => ({ name: value, value })));
+  },
+};
+
+async function setup(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+  const channel = interaction.options.getChannel("channel", true) as GuildBasedChannel;
+  const postTime = interaction.options.getString("time", true).trim();
+  const timeZone = interaction.options.getString("timezone", true).trim();
+  const exam = (
+    interaction.options.getString("exam") ??
+    (ctx.tracks.has("AIP-C01") ? "AIP-C01" : ([...ctx.tracks.keys()][0] ?? ""))
+  ).toUpperCase();
+  const weekdayText = interaction.options.getString("weekdays") ?? "daily";
+  const hiddenAnswers = interaction.options.getBoolean("hidden_answers") ?? false;
+  const problems: string[] = [];
+  const time24 = parsePostTime(postTime);
+  if (!time24) problems.push(`**time** \`${postTime}\` is not a time like 07:30 (24-hour HH:MM).`);
+  if (!isValidZone(timeZone))
+    problems.push(
+      `**timezone** \`${timeZone}\` is not an IANA time zone such as Asia/Tokyo or America/New_York.`,
+    );
+  if (!ctx.tracks.has(exam))
+    problems.push(
+      `**exam** \`${exam}\` is not a track I have questions for (${[...ctx.tracks.keys()].join(", ")}).`,
+    );
+  const weekdays = parseWeekdays(weekdayText);
+  if (!weekdays || weekdays.length === 0)
+    problems.push(
+      `**weekdays** \`${weekdayText}\` is not understood: try daily, weekdays, mon-fri or mon,wed,fri.`,
+    );
+  const missing = missingPermissions(interaction, channel, hiddenAnswers);
+  if (missing.length > 0)
+    problems.push(`I am missing **${missing.join(", ")}** in <#${channel.id}>: grant them to my role there.`);
+  if (problems.length > 0 || !time24 || !weekdays)
+    throw new UserError(`Nothing was saved.\n${problems.map((p) => `• ${p}`).join("\n")}`);
+
+  const normalizedTime = `${String(time24.hour).padStart(2, "0")}:${String(time24.minute).padStart(2, "0")}`;
+  const { created, channel: saved } = await configureQuizChannel(ctx.db, {
+    guildId: interaction.guildId ?? "",
+    channelId: channel.id,
+    exam,
+    postTime: normalizedTime,
+    timeZone,
+    weekdays,
+    windowHours: interaction.options.getInteger("window_hours") ?? 24,
+    answerPolicy: (interaction.options.getString("answer_policy") as "first" | "last" | null) ?? "last",
+    hiddenAnswers,
+  });
+  const [first] = await quizStatus(ctx.db, saved.guildId, ctx.clock.now()).then((all) =>
+    all.filter((s) => s.channel.id === saved.id),
+  );
+  const next = first?.nextPostAt
+    ? `${time(first.nextPostAt, TimestampStyles.LongDateTime)} (${time(first.nextPostAt, TimestampStyles.RelativeTime)})`
+    : "not scheduled";
+  await interaction.reply({
+    content: [
+      `${created ? "Set up" : "Updated"} the daily **${exam}** question in <#${channel.id}>:`,
+      `• ${normalizedTime} ${timeZone}, ${formatWeekdays(weekdays)}; open for ${saved.windowHours} h; ${saved.answerPolicy} answer counts${hiddenAnswers ? "; answers hidden" : ""}`,
+      `• Next question: ${next}`,
+    ].join("\n"),
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+function missingPermissions(
+  interaction: ChatInputCommandInteraction,
+  channel: GuildBasedChannel,
+  hiddenAnswers: boolean,
+): string[] {
+  const me = interaction.guild?.members.me;
+  const full = interaction.guild?.channels.cache.get(channel.id);
+  if (!me || !full) return ["View Channel"];
+  const granted = full.permissionsFor(me) ?? new PermissionsBitField();
+  const wanted = hiddenAnswers
+    ? [...needed, [PermissionFlagsBits.ManageMessages, "Manage Messages"] as const]
+    : needed;
+  return wanted.filter(([flag]) => !granted.has(flag)).map(([, name]) => name);
+}
+
+async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+  const all = await quizStatus(ctx.db, interaction.guildId ?? "", ctx.clock.now());
+  if (all.length === 0) {
+    await interaction.reply({
+      content: "No quiz channels yet. Start one with `/quiz setup`.",
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const lines = all.map(({ channel, nextPostAt, open }) => {
+    const parts = [
+      `<#${channel.channelId}> — **${channel.exam}** at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}`,
+    ];
+    if (channel.paused) parts.push("⏸️ paused");
+    else if (nextPostAt)
+      parts.push(
+        `next ${time(nextPostAt, TimestampStyles.ShortDateTime)} (${time(nextPostAt, TimestampStyles.RelativeTime)})`,
+      );
+    if (open)
+      parts.push(`open: #${open.sequence}, closes ${time(open.closesAt, TimestampStyles.RelativeTime)}`);
+    if (channel.lastError && channel.lastErrorAt)
+      parts.push(`⚠️ ${channel.lastError} (${time(channel.lastErrorAt, TimestampStyles.RelativeTime)})`);
+    return `• ${parts.join(" · ")}`;
+  });
+  await interaction.reply({ content: lines.join("\n").slice(0, 2000), flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,113 @@
+import { PermissionFlagsBits } from "discord.js";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberStats, postings } from "../../src/db/schema.js";
+import { findQuestion } from "../../src/questions/find-question.js";
+import { startTestWorld, type TestWorld } from "../support/bot.js";
+import type { Member } from "../support/discord/index.js";
+
+const emoji = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" } as const;
+
+describe("the daily question", () => {
+  let world: TestWorld;
+  let admin: Member;
+  let channelId: string;
+
+  beforeAll(async () => {
+    world = await startTestWorld({ questionsDir: "tests/fixtures/quiz-bank" });
+    channelId = world.guild.createTextChannel({ name: "daily-question" }).id;
+    admin = world.guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
+  });
+  afterAll(() => world.close());
+
+  const quiz = (sub: string, options: Record<string, string | number | boolean> = {}) =>
+    admin.runCommand(world.guild.id, channelId, `quiz ${sub}`, options);
+
+  it("refuses a setup with bad options, says what is wrong, and saves nothing", async () => {
+    const reply = await quiz("setup", {
+      channel: channelId,
+      time: "25:00",
+      timezone: "Mars/Olympus",
+      weekdays: "funday",
+    });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain("Nothing was saved");
+    expect(reply.content).toContain("**time** `25:00`");
+    expect(reply.content).toContain("**timezone** `Mars/Olympus`");
+    expect(reply.content).toContain("**weekdays** `funday`");
+    expect((await quiz("status")).content).toContain("No quiz channels yet");
+  });
+
+  it("posts the question at 07:30 Tokyo time with the answer reactions in order", async () => {
+    const reply = await quiz("setup", {
+      channel: channelId,
+      time: "7:30",
+      timezone: "Asia/Tokyo",
+      exam: "SNGL-C01",
+      window_hours: 12,
+    });
+    expect(reply.content).toContain("Set up the daily **SNGL-C01** question");
+
+    world.clock.set("2026-11-26T22:29:00Z"); // 07:29 in Tokyo
+    await world.bot.scheduler.tick();
+    expect(world.server.messages(channelId)).toHaveLength(0);
+
+    world.clock.set("2026-11-26T22:30:00Z");
+    await world.bot.scheduler.tick();
+    const posted = await world.server.nextMessage(channelId);
+    expect(posted.embeds[0]?.title).toBe("SNGL-C01 · Question #1");
+    expect(posted.embeds[0]?.description).toContain("🇦 Amazon S3");
+    expect(posted.reactions.map((reaction) => reaction.emoji)).toEqual(["🇦", "🇧", "🇨", "🇩"]);
+
+    await world.bot.scheduler.tick();
+    expect(world.server.messages(channelId)).toHaveLength(1);
+  });
+
+  it("records answers from reactions, keeps one answer per member, and reveals and scores at close", async () => {
+    const [posting] = await world.database.db.select().from(postings);
+    if (!posting?.messageId) throw new Error("no posting");
+    const key = (await findQuestion(world.database.db, posting.questionId))?.question
+      .answer[0] as keyof typeof emoji;
+    const wrong = key === "A" ? "B" : "A";
+    const [right1, right2, wrong1] = ["kim", "lee", "max"].map((username) =>
+      world.guild.addMember({ username }),
+    );
+    if (!right1 || !right2 || !wrong1) throw new Error("members");
+
+    await right1.react(channelId, posting.messageId, emoji[wrong]);
+    await right1.react(channelId, posting.messageId, emoji[key]); // changes their mind
+    await right2.react(channelId, posting.messageId, emoji[key]);
+    await wrong1.react(channelId, posting.messageId, emoji[wrong]);
+    await expect
+      .poll(
+        () =>
+          world.server.message(posting.messageId ?? "")?.reactions.find((r) => r.emoji === emoji[wrong])
+            ?.userIds,
+      )
+      .toEqual(expect.not.arrayContaining([right1.id]));
+
+    world.clock.set("2026-11-27T10:30:00Z"); // 12 hours later
+    await world.bot.scheduler.tick();
+    const reveal = await world.server.nextMessage(channelId);
+    const embed = reveal.embeds[0];
+    expect(embed?.title).toBe(`SNGL-C01 · Question #1 · Answer: ${key}`);
+    expect(embed?.description).toContain(`✅ **${key}**`);
+    const spread = embed?.fields?.find((field) => field.name === "How the channel answered")?.value ?? "";
+    expect(spread).toContain("3 members answered · 67% got it right");
+    expect(spread).toMatch(new RegExp(`${emoji[key]} \`[█░]+\` 67% \\(2\\)`));
+    expect(world.server.message(posting.messageId)?.embeds[0]?.description).toContain(
+      `Closed — answer: **${key}**`,
+    );
+
+    const stats = await world.database.db
+      .select()
+      .from(memberStats)
+      .where(eq(memberStats.guildId, world.guild.id));
+    const byUser = new Map(stats.map((row) => [row.userId, row]));
+    expect(byUser.get(right1.id)).toMatchObject({ points: 1, answered: 1, correct: 1, currentStreak: 1 });
+    expect(byUser.get(wrong1.id)).toMatchObject({ points: 0, answered: 1, correct: 0, currentStreak: 0 });
+
+    await world.bot.scheduler.tick();
+    expect(world.server.messages(channelId)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,93 @@
+import type {
+  ChannelRecord,
+  CommandRecord,
+  GuildRecord,
+  InteractionRecord,
+  MemberRecord,
+  MessageRecord,
+  RoleRecord,
+  UserRecord,
+} from "./records.js";
+
+/** Everything the fake Discord knows, kept as plain records; payloads.ts turns them into API objects. */
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let increment = 0n;
+
+/** A real-looking snowflake (19 digits), so discord.js can read a timestamp from it and route it. */
+export function snowflake(): string {
+  increment = (increment + 1n) % 4096n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+}
+
+export class State {
+  readonly users = new Map<string, UserRecord>();
+  readonly guilds = new Map<string, GuildRecord>();
+  readonly roles = new Map<string, RoleRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
+  /** Keyed `${guildId}:${userId}`. */
+  readonly members = new Map<string, MemberRecord>();
+  readonly messages = new Map<string, MessageRecord>();
+  readonly commands = new Map<string, CommandRecord>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly #listeners = new Set<() => void>();
+
+  constructor(
+    readonly botUser: UserRecord,
+    readonly applicationId: string,
+  ) {
+    this.users.set(botUser.id, botUser);
+  }
+
+  member(guildId: string, userId: string): MemberRecord | undefined {
+    return this.members.get(`${guildId}:${userId}`);
+  }
+
+  guildMembers(guildId: string): MemberRecord[] {
+    return [...this.members.values()].filter((m) => m.guildId === guildId);
+  }
+
+  guildRoles(guildId: string): RoleRecord[] {
+    return [...this.roles.values()].filter((r) => r.guildId === guildId);
+  }
+
+  guildChannels(guildId: string): ChannelRecord[] {
+    return [...this.channels.values()].filter((c) => c.guildId === guildId);
+  }
+
+  channelMessages(channelId: string): MessageRecord[] {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId);
+  }
+
+  botGuilds(): GuildRecord[] {
+    return [...this.guilds.values()].filter((g) => this.member(g.id, this.botUser.id));
+  }
+
+  /** Tell waiters (nextMessage, runCommand …) that something changed. */
+  changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Resolve with the first non-undefined value of `probe`, re-checked after every change. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const now = probe();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const listener = (): void => {
+        const value = probe();
+        if (value === undefined) return;
+        done();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#listeners.delete(listener);
+      };
+      this.#listeners.add(listener);
+    });
+  }
+}
