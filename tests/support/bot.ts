@@ -28,8 +28,10 @@ export interface TestWorld {
   database: Database;
   clock: TestClock;
   bot: RunningBot;
-  /** Stops the bot (as a crash or a deploy would) and starts a new one on the same database and server. */
+  /** Stops the bot (as a deploy would) and starts a new one on the same database and server. */
   restart(): Promise<RunningBot>;
+  /** A second bot process on the same database and server (stopped by close()). */
+  startAnother(): Promise<RunningBot>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       startTimer: false,
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     });
+  const others: RunningBot[] = [];
   const world: TestWorld = {
     server,
     guild,
@@ -73,7 +76,13 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       world.bot = await launch();
       return world.bot;
     },
+    async startAnother() {
+      const another = await launch();
+      others.push(another);
+      return another;
+    },
     async close() {
+      for (const other of others) await other.stop();
       await world.bot.stop();
       await server.close();
       await database.close();

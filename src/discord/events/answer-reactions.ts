@@ -15,7 +15,7 @@ import { answerEmoji, letterOfEmoji } from "../answer-emoji.js";
 import { questionEmbed } from "../render/question.js";
 
 /** Live "N answers so far" edits wait this long, so a burst of answers makes one edit, within Discord's limits. */
-const countEditDelayMs = 5_000;
+const countEditDelayMs = 3_000;
 
 /**
  * Turns answer reactions into recorded answers. Works on uncached messages (partials): the message id is

@@ -1,0 +1,137 @@
+import { PermissionFlagsBits } from "discord.js";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answers, postings, quizChannels } from "../../src/db/schema.js";
+import { findQuestion } from "../../src/questions/find-question.js";
+import { startTestWorld, type TestWorld } from "../support/bot.js";
+import type { Member } from "../support/discord/index.js";
+
+const emoji = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" } as Record<string, string>;
+
+describe("answer policies and channel problems", () => {
+  let world: TestWorld;
+  let admin: Member;
+
+  beforeAll(async () => {
+    world = await startTestWorld({ questionsDir: "tests/fixtures/quiz-bank" });
+    world.clock.set("2026-11-26T12:00:00Z");
+    admin = world.guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
+  });
+  afterAll(() => world.close());
+
+  /** Sets up a channel and posts its question now; returns the channel, message id and answer key. */
+  async function postedQuestion(name: string, options: Record<string, string | number | boolean>) {
+    const channelId = world.guild.createTextChannel({ name }).id;
+    const run = (sub: string, extra = {}) =>
+      admin.runCommand(world.guild.id, channelId, `quiz ${sub}`, extra);
+    const setup = await run("setup", { channel: channelId, time: "09:00", timezone: "UTC", ...options });
+    expect(setup.content).toContain("Set up");
+    expect((await run("post-now")).content).toContain("Posted today's question");
+    const question = await world.server.nextMessage(channelId);
+    const [row] = await world.database.db
+      .select({ questionId: postings.questionId, postingId: postings.id })
+      .from(postings)
+      .where(eq(postings.messageId, question.id));
+    const stored = row && (await findQuestion(world.database.db, row.questionId));
+    if (!row || !stored) throw new Error("no posting");
+    return { channelId, messageId: question.id, postingId: row.postingId, key: stored.question.answer, run };
+  }
+
+  const answerOf = async (postingId: number, userId: string) =>
+    (await world.database.db.select().from(answers).where(eq(answers.postingId, postingId))).find(
+      (a) => a.userId === userId,
+    );
+
+  it("scores a multiple-response question only when the member chose exactly the right set", async () => {
+    const q = await postedQuestion("multi", { exam: "MULT-C01" });
+    expect(world.server.message(q.messageId)?.embeds[0]?.description).toContain("**Choose two.**");
+    const [exact, partial, extra] = ["exact", "partial", "extra"].map((username) =>
+      world.guild.addMember({ username }),
+    );
+    if (!exact || !partial || !extra) throw new Error("members");
+    const [first, second] = q.key as [string, string];
+    const other = ["A", "B", "C", "D"].find((letter) => !q.key.includes(letter as never)) ?? "A";
+    for (const letter of [first, second]) await exact.react(q.channelId, q.messageId, emoji[letter] ?? "");
+    await partial.react(q.channelId, q.messageId, emoji[first] ?? "");
+    for (const letter of [first, second, other])
+      await extra.react(q.channelId, q.messageId, emoji[letter] ?? "");
+    await expect.poll(async () => (await answerOf(q.postingId, extra.id))?.choices.length).toBe(3);
+
+    expect((await q.run("close-now")).content).toContain("Closed the open question");
+    const reveal = await world.server.nextMessage(q.channelId);
+    expect(reveal.embeds[0]?.title).toContain(`Answers: ${first} and ${second}`);
+    expect(await answerOf(q.postingId, exact.id)).toMatchObject({ correct: true });
+    expect(await answerOf(q.postingId, partial.id)).toMatchObject({ correct: false });
+    expect(await answerOf(q.postingId, extra.id)).toMatchObject({ correct: false });
+  });
+
+  it("keeps the first answer under the first policy and takes the extra reaction away", async () => {
+    const q = await postedQuestion("first-policy", { exam: "SNGL-C01", answer_policy: "first" });
+    const member = world.guild.addMember({ username: "quick" });
+    await member.react(q.channelId, q.messageId, emoji.A ?? "");
+    await expect.poll(async () => (await answerOf(q.postingId, member.id))?.locked).toBe(true);
+    await member.react(q.channelId, q.messageId, emoji.B ?? "");
+    await expect
+      .poll(() => world.server.message(q.messageId)?.reactions.find((r) => r.emoji === emoji.B)?.userIds)
+      .not.toContain(member.id);
+    expect(await answerOf(q.postingId, member.id)).toMatchObject({ choices: "A", locked: true });
+  });
+
+  it("hides answers: records each reaction, removes it, and shows a live count", async () => {
+    const q = await postedQuestion("hidden", { exam: "SNGL-C01", hidden_answers: true });
+    expect(world.server.message(q.messageId)?.embeds[0]?.description).toContain("0 answers so far");
+    const members = ["h1", "h2", "h3"].map((username) => world.guild.addMember({ username }));
+    for (const member of members) await member.react(q.channelId, q.messageId, emoji.C ?? "");
+    await expect
+      .poll(() => world.server.message(q.messageId)?.reactions.find((r) => r.emoji === emoji.C)?.userIds)
+      .toEqual([world.server.bot.id]);
+    await expect
+      .poll(() => world.server.message(q.messageId)?.embeds[0]?.description, { timeout: 8_000 })
+      .toContain("3 answers so far");
+    for (const member of members)
+      expect(await answerOf(q.postingId, member.id)).toMatchObject({ choices: "C" });
+  });
+
+  it("refuses to set up a channel where the bot may not post, naming the missing permissions", async () => {
+    const locked = world.guild.createTextChannel({
+      name: "read-only",
+      overwrites: [
+        {
+          id: world.guild.botRoleId,
+          type: "role",
+          deny: PermissionFlagsBits.SendMessages | PermissionFlagsBits.AddReactions,
+        },
+      ],
+    });
+    const reply = await admin.runCommand(world.guild.id, locked.id, "quiz setup", {
+      channel: locked.id,
+      time: "09:00",
+      timezone: "UTC",
+    });
+    expect(reply.content).toContain("Nothing was saved");
+    expect(reply.content).toContain("I am missing **Send Messages, Add Reactions**");
+    const saved = await world.database.db
+      .select()
+      .from(quizChannels)
+      .where(eq(quizChannels.channelId, locked.id));
+    expect(saved).toEqual([]);
+  });
+
+  it("records a Discord refusal for /quiz status, keeps running, and retries later", async () => {
+    const channel = world.guild.createTextChannel({ name: "revoked" });
+    const run = (sub: string, extra = {}) =>
+      admin.runCommand(world.guild.id, channel.id, `quiz ${sub}`, extra);
+    await run("setup", { channel: channel.id, time: "12:00", timezone: "UTC", exam: "SNGL-C01" });
+    world.server.failNextRequests(20, { status: 500 });
+    await world.bot.scheduler.tick();
+    world.server.failNextRequests(0);
+    const status = await run("status");
+    expect(status.content).toMatch(
+      /<#\d+> — \*\*SNGL-C01\*\* at 12:00 UTC, every day.*⚠️ posting the question/,
+    );
+    world.clock.advance(5 * 60_000);
+    await world.bot.scheduler.tick();
+    const posted = await world.server.nextMessage(channel.id);
+    expect(posted.embeds[0]?.title).toBe("SNGL-C01 · Question #1");
+  });
+});
