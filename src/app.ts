@@ -96,6 +96,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await quiz.reconcile();
     const scheduler = createScheduler(createJobs(ctx, client, quiz), ctx.clock, log);
     if (options.startTimer !== false) scheduler.start();
+    log.info({ guilds: client.guilds.cache.size, tracks: [...tracks.keys()] }, "bot ready");
 
     const connected = client;
     return {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
 import type { Question } from "../questions/question.js";
@@ -115,13 +115,19 @@ export async function expiredPostings(db: Db, now: Date) {
   return db
     .select({ id: postings.id })
     .from(postings)
-    .where(and(isNull(postings.closedAt), sql`${postings.closesAt} <= ${now}`));
+    .where(and(isNull(postings.closedAt), lte(postings.closesAt, now)));
 }
 
-/** The open postings of one channel (closed early when the channel's next question opens). */
-export async function openPostingsOf(db: Db, quizChannelId: number) {
+/** The open postings of one channel, optionally only those of days before `beforeDate` (YYYY-MM-DD). */
+export async function openPostingsOf(db: Db, quizChannelId: number, beforeDate?: string) {
   return db
     .select({ id: postings.id })
     .from(postings)
-    .where(and(eq(postings.quizChannelId, quizChannelId), isNull(postings.closedAt)));
+    .where(
+      and(
+        eq(postings.quizChannelId, quizChannelId),
+        isNull(postings.closedAt),
+        beforeDate ? lt(postings.localDate, beforeDate) : undefined,
+      ),
+    );
 }

@@ -146,8 +146,10 @@ async function openPosting(
   if (!track) throw new PublishError("transient", `the exam track ${channel.exam} has no questions loaded`);
   if (await hasPostingOn(ctx.db, channel.id, occurrence.localDate)) return { kind: "taken" } as const;
   // The previous question closes when the next one opens, even if its window is longer than a day.
-  for (const { id } of await openPostingsOf(ctx.db, channel.id))
+  // Only earlier days': another process may have just claimed today's and not sent it yet.
+  for (const { id } of await openPostingsOf(ctx.db, channel.id, occurrence.localDate)) {
     await closeAndReveal(ctx, publisher, id, occurrence.opensAt);
+  }
   const outcome = await claimPosting(ctx.db, channel, occurrence, track);
   if (outcome.kind === "claimed") {
     ctx.log.info(

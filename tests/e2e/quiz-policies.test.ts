@@ -126,9 +126,8 @@ describe("answer policies and channel problems", () => {
     await world.bot.scheduler.tick();
     world.server.failNextRequests(0);
     const status = await run("status");
-    expect(status.content).toMatch(
-      /<#\d+> — \*\*SNGL-C01\*\* at 12:00 UTC, every day.*⚠️ posting the question/,
-    );
+    const line = status.content.split("\n").find((text) => text.includes(`<#${channel.id}>`));
+    expect(line).toMatch(/— \*\*SNGL-C01\*\* at 12:00 UTC, every day.*⚠️ posting the question/);
     world.clock.advance(5 * 60_000);
     await world.bot.scheduler.tick();
     const posted = await world.server.nextMessage(channel.id);
