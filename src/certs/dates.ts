@@ -1,0 +1,24 @@
+// Calendar days for members' certification dates. "Today" is the UTC date; a date one day past it is
+// still accepted, because somewhere on Earth (up to UTC+14) it is already that day.
+import { addDays, type CalendarDate, isCalendarDate } from "../renewal/dates.js";
+
+export type DateInput =
+  | { kind: "date"; date: CalendarDate }
+  | { kind: "malformed-date"; input: string }
+  | { kind: "future-date"; date: CalendarDate; today: CalendarDate };
+
+export function todayOf(now: Date): CalendarDate {
+  return now.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A day on which something already happened (an exam pass): YYYY-MM-DD, real, not in the future. */
+export function parsePastDate(input: string, today: CalendarDate): DateInput {
+  const date = input.trim();
+  if (!isCalendarDate(date)) return { kind: "malformed-date", input };
+  if (date > addDays(today, 1)) return { kind: "future-date", date, today };
+  return { kind: "date", date };
+}

@@ -1,0 +1,260 @@
+import {
+  ApplicationCommandOptionType,
+  type ChatInputCommandInteraction,
+  EmbedBuilder,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import {
+  addCertification,
+  certificationChoiceLabel,
+  defaultPlanMonths,
+  describeProblem,
+  type InputProblem,
+  isInputProblem,
+  type ListedCert,
+  listCertifications,
+  loadHeld,
+  maxChoices,
+  maxPlanMonths,
+  planForMember,
+  recordPass,
+  removeCertification,
+  searchCertifications,
+  setReminders,
+  todayOf,
+} from "../../certs/index.js";
+import { describePass, describePlan } from "../../renewal/index.js";
+import type { Command, CommandContext } from "../command.js";
+import { UserError } from "../user-error.js";
+import { autocompleteCertification, certOption } from "./renewal.js";
+
+const dateOption = (name: string, description: string) =>
+  ({ type: ApplicationCommandOptionType.String, name, description, required: true, max_length: 30 }) as const;
+
+const data = {
+  name: "certs",
+  description: "Your certifications, their expiry dates, renewals and reminders",
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "add",
+      description: "Record a certification you hold",
+      options: [
+        certOption("cert", "The certification, e.g. AIP"),
+        dateOption("earned", "When you earned it, YYYY-MM-DD"),
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "remove",
+      description: "Forget one of your certifications",
+      options: [certOption("cert", "The certification to remove")],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "list",
+      description: "Certifications with expiry dates and days left",
+      options: [
+        {
+          type: ApplicationCommandOptionType.User,
+          name: "member",
+          description: "Whose (default: yours)",
+          required: false,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "passed",
+      description: "Record an exam pass: it renews that certification and the ones it renews",
+      options: [
+        certOption("cert", "The exam you passed, e.g. AIP"),
+        dateOption("date", "The day you passed, YYYY-MM-DD"),
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "plan",
+      description: "The fewest exams that keep everything you hold from lapsing",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "months",
+          description: `How far ahead to plan (default ${defaultPlanMonths})`,
+          required: false,
+          min_value: 1,
+          max_value: maxPlanMonths,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "reminders",
+      description: "Expiry reminders 90, 30 and 7 days before, by DM",
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "state",
+          description: "Turn reminders on or off",
+          required: true,
+          choices: [
+            { name: "on", value: "on" },
+            { name: "off", value: "off" },
+          ],
+        },
+      ],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+type Subcommand = (typeof data.options)[number]["name"];
+
+/** An expected problem becomes a private message to the member; nothing was written. */
+function orFail<T extends { kind: string }>(outcome: T | InputProblem): Exclude<T, InputProblem> {
+  if (isInputProblem(outcome)) throw new UserError(describeProblem(outcome));
+  return outcome as Exclude<T, InputProblem>;
+}
+
+const statusLabel = { active: "✅ active", expiring: "⚠️ expiring soon", lapsed: "❌ lapsed" } as const;
+
+function listLine(cert: ListedCert): string {
+  const left =
+    cert.daysLeft >= 0
+      ? `${cert.daysLeft} ${cert.daysLeft === 1 ? "day" : "days"} left`
+      : `expired ${-cert.daysLeft} days ago`;
+  return `**${cert.code}** ${cert.name}\nexpires ${cert.expiresOn} · ${left} · ${statusLabel[cert.status]}`;
+}
+
+const privately = (content: string, embed?: EmbedBuilder) =>
+  ({ content, embeds: embed ? [embed] : [], flags: MessageFlags.Ephemeral }) as const;
+
+type Handler = (
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  today: string,
+) => Promise<void>;
+
+const handlers: Record<Subcommand, Handler> = {
+  async add(interaction, ctx, today) {
+    const added = orFail(
+      await addCertification(ctx.db, {
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        code: interaction.options.getString("cert", true),
+        earned: interaction.options.getString("earned", true),
+        today,
+      }),
+    );
+    const verb = added.kind === "added" ? "Recorded" : "Updated";
+    const lapsed =
+      added.expiresOn < today ? " It has already lapsed: pass the exam again to re-earn it." : "";
+    await interaction.reply(
+      privately(
+        `${verb} **${added.cert.code}** (${added.cert.name}), earned ${added.earnedOn}: valid until **${added.expiresOn}**.${lapsed}`,
+      ),
+    );
+  },
+  async remove(interaction, ctx) {
+    const code = interaction.options.getString("cert", true);
+    const removed = orFail(await removeCertification(ctx.db, { userId: interaction.user.id, code }));
+    await interaction.reply(
+      privately(`Removed **${removed.cert.code}** (${removed.cert.name}) from your certifications.`),
+    );
+  },
+  async list(interaction, ctx, today) {
+    const user = interaction.options.getUser("member") ?? interaction.user;
+    const own = user.id === interaction.user.id;
+    const certs = await listCertifications(ctx.db, user.id, today);
+    if (certs.length === 0) {
+      await interaction.reply(
+        privately(
+          own
+            ? "You have no certifications recorded yet. Add one: `/certs add cert:AIP earned:2026-04-14`."
+            : `${user.username} has no certifications recorded.`,
+        ),
+      );
+      return;
+    }
+    const embed = new EmbedBuilder()
+      .setTitle(own ? "Your certifications" : `Certifications of ${user.username}`)
+      .setDescription(certs.map(listLine).join("\n\n").slice(0, 4096))
+      .setFooter({ text: `As of ${today}. /certs plan shows which exams renew them.` });
+    await interaction.reply(privately("", embed));
+  },
+  async passed(interaction, ctx, today) {
+    const pass = orFail(
+      await recordPass(ctx.db, {
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        code: interaction.options.getString("cert", true),
+        date: interaction.options.getString("date", true),
+        today,
+      }),
+    );
+    const embed = new EmbedBuilder()
+      .setTitle(`Pass recorded: ${pass.passed.code}`)
+      .setDescription(describePass(pass));
+    await interaction.reply(privately("", embed));
+  },
+  async plan(interaction, ctx, today) {
+    const months = interaction.options.getInteger("months") ?? defaultPlanMonths;
+    const { plan, heldCount } = await planForMember(ctx.db, { userId: interaction.user.id, today, months });
+    if (heldCount === 0) {
+      await interaction.reply(
+        privately("You have no certifications recorded yet: add them with `/certs add`, then ask again."),
+      );
+      return;
+    }
+    const embed = new EmbedBuilder()
+      .setTitle(`Your renewal plan for the next ${months} months`)
+      .setDescription(describePlan(plan).slice(0, 4096));
+    await interaction.reply(privately("", embed));
+  },
+  async reminders(interaction, ctx) {
+    const enabled = interaction.options.getString("state", true) === "on";
+    const setting = await setReminders(ctx.db, {
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      enabled,
+    });
+    if (!setting.enabled) {
+      await interaction.reply(
+        privately("Reminders are **off**. Turn them back on with `/certs reminders state:on`."),
+      );
+      return;
+    }
+    const fallback = setting.fallbackChannelId
+      ? ` If your DMs are closed, I'll mention you in <#${setting.fallbackChannelId}> instead.`
+      : " This server has no reminder channel, so keep DMs from server members open to get them.";
+    await interaction.reply(
+      privately(
+        `Reminders are **on**: I'll DM you 90, 30 and 7 days before a certification expires.${fallback}`,
+      ),
+    );
+  },
+};
+
+export const certsCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    const subcommand = interaction.options.getSubcommand() as Subcommand;
+    await handlers[subcommand](interaction, ctx, todayOf(ctx.clock.now()));
+  },
+  async autocomplete(interaction, ctx) {
+    if (interaction.options.getSubcommand() !== "remove") {
+      await autocompleteCertification(interaction);
+      return;
+    }
+    // Removing: only what the member holds is worth offering.
+    const held = new Set((await loadHeld(ctx.db, interaction.user.id)).map((h) => h.code));
+    const matches = searchCertifications(interaction.options.getFocused(), 1_000).filter((cert) =>
+      held.has(cert.code),
+    );
+    await interaction.respond(
+      matches
+        .slice(0, maxChoices)
+        .map((cert) => ({ name: certificationChoiceLabel(cert), value: cert.code })),
+    );
+  },
+};
