@@ -42,15 +42,18 @@ export function occurrenceOn(schedule: Schedule, localDate: string): Occurrence 
   };
 }
 
+/** Occurrences on the schedule's weekdays, day by day from the local date of `now`, forwards or backwards. */
+function* scheduledDays(schedule: Schedule, now: Date, step: 1 | -1): Generator<Occurrence> {
+  const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
+  for (let offset = 0; offset <= 8; offset += 1) {
+    const day = today.plus({ days: offset * step });
+    if (schedule.weekdays.includes(day.weekday)) yield occurrenceOn(schedule, day.toISODate() ?? "");
+  }
+}
+
 /** The most recent occurrence that has opened by `now` (looking back a week), open or not. */
 export function latestOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
-  const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
-  for (let back = 0; back <= 7; back += 1) {
-    const day = today.minus({ days: back });
-    if (!schedule.weekdays.includes(day.weekday)) continue;
-    const occurrence = occurrenceOn(schedule, day.toISODate() ?? "");
-    if (occurrence.opensAt <= now) return occurrence;
-  }
+  for (const occurrence of scheduledDays(schedule, now, -1)) if (occurrence.opensAt <= now) return occurrence;
   return undefined;
 }
 
@@ -62,13 +65,7 @@ export function dueOccurrence(schedule: Schedule, now: Date): Occurrence | undef
 
 /** The next time the channel will post, strictly after `now`. */
 export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
-  const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
-  for (let ahead = 0; ahead <= 8; ahead += 1) {
-    const day = today.plus({ days: ahead });
-    if (!schedule.weekdays.includes(day.weekday)) continue;
-    const occurrence = occurrenceOn(schedule, day.toISODate() ?? "");
-    if (occurrence.opensAt > now) return occurrence;
-  }
+  for (const occurrence of scheduledDays(schedule, now, 1)) if (occurrence.opensAt > now) return occurrence;
   return undefined;
 }
 

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { answers, memberStats, postings } from "../../src/db/schema.js";
 import { findQuestion } from "../../src/questions/find-question.js";
+import { testToken } from "../support/bot.js";
 import { type ChildBot, startChildBot } from "../support/child-bot.js";
 import { openTestDatabase } from "../support/db.js";
 import { DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
-import { testToken } from "../support/bot.js";
 
 const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" };
 
@@ -44,13 +44,21 @@ describe("a crash while members are answering", () => {
     bot = await startChildBot(server, env());
     const channelId = guild.createTextChannel({ name: "daily" }).id;
     const admin = guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
-    const setup = await admin.runCommand(guild.id, channelId, "quiz setup", { channel: channelId, time: "00:00", timezone: "UTC", exam: "SNGL-C01", window_hours: 24 });
+    const setup = await admin.runCommand(guild.id, channelId, "quiz setup", {
+      channel: channelId,
+      time: "00:00",
+      timezone: "UTC",
+      exam: "SNGL-C01",
+      window_hours: 24,
+    });
     expect(setup.content).toContain("Set up");
     expect((await admin.runCommand(guild.id, channelId, "quiz post-now")).content).toContain("Posted");
     const question = await server.nextMessage(channelId);
     await expect.poll(() => server.message(question.id)?.reactions.length).toBe(4);
 
-    const members: Member[] = Array.from({ length: 50 }, (_, n) => guild.addMember({ username: `member${n}` }));
+    const members: Member[] = Array.from({ length: 50 }, (_, n) =>
+      guild.addMember({ username: `member${n}` }),
+    );
     const finalChoice = new Map<string, string>();
     const react = async (member: Member, letter: string) => {
       await member.react(channelId, question.id, emoji[letter] ?? "");
@@ -71,7 +79,9 @@ describe("a crash while members are answering", () => {
     }
 
     bot = await startChildBot(server, env());
-    expect((await admin.runCommand(guild.id, channelId, "quiz close-now")).content).toContain("Closed the open question");
+    expect((await admin.runCommand(guild.id, channelId, "quiz close-now")).content).toContain(
+      "Closed the open question",
+    );
     const reveal = await server.nextMessage(channelId);
     expect(reveal.embeds[0]?.fields?.[0]?.value).toContain("50 members answered");
     expect(await bot.stop()).toBe(0);
