@@ -133,4 +133,44 @@ describe("answer policies and channel problems", () => {
     const posted = await world.server.nextMessage(channel.id);
     expect(posted.embeds[0]?.title).toBe("SNGL-C01 · Question #1");
   });
+
+  it("autocompletes time zones and exam tracks, and pauses, resumes and removes a channel", async () => {
+    const channel = world.guild.createTextChannel({ name: "lifecycle" });
+    const zones = await admin.autocomplete(
+      world.guild.id,
+      channel.id,
+      "quiz setup",
+      { timezone: "tokyo" },
+      "timezone",
+    );
+    expect(zones.map((choice) => choice.value)).toEqual(["Asia/Tokyo"]);
+    const exams = await admin.autocomplete(world.guild.id, channel.id, "quiz setup", { exam: "c01" }, "exam");
+    expect(exams.map((choice) => choice.value).sort()).toEqual(["MULT-C01", "SNGL-C01"]);
+
+    const run = (sub: string, extra = {}) =>
+      admin.runCommand(world.guild.id, channel.id, `quiz ${sub}`, extra);
+    world.clock.set("2026-11-30T08:00:00Z");
+    await run("setup", {
+      channel: channel.id,
+      time: "09:00",
+      timezone: "UTC",
+      exam: "SNGL-C01",
+      weekdays: "mon-fri",
+    });
+    expect((await run("pause")).content).toContain("Paused the daily question");
+    world.clock.set("2026-11-30T09:00:00Z");
+    await world.bot.scheduler.tick();
+    expect(world.server.messages(channel.id)).toHaveLength(0);
+    const paused = (await run("status")).content
+      .split("\n")
+      .find((line) => line.includes(`<#${channel.id}>`));
+    expect(paused).toContain("Mon–Fri · ⏸️ paused");
+
+    expect((await run("resume")).content).toContain("back on");
+    await world.bot.scheduler.tick();
+    expect((await world.server.nextMessage(channel.id)).embeds[0]?.title).toBe("SNGL-C01 · Question #1");
+
+    expect((await run("remove")).content).toContain("no longer gets a daily question");
+    expect((await run("pause")).content).toContain("is not a quiz channel");
+  });
 });
