@@ -98,6 +98,9 @@ describe("the daily question", () => {
     expect(world.server.message(posting.messageId)?.embeds[0]?.description).toContain(
       `Closed — answer: **${key}**`,
     );
+    // Nothing the bot posts can ping: allowed mentions are off on the question and the reveal.
+    expect(reveal.allowedMentions).toMatchObject({ parse: [] });
+    expect(world.server.message(posting.messageId)?.allowedMentions).toMatchObject({ parse: [] });
 
     const stats = await world.database.db
       .select()

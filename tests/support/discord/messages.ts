@@ -56,6 +56,7 @@ export function createMessage(
     flags,
     interaction: extras.interaction ?? null,
     webhookId: extras.webhookId ?? null,
+    allowedMentions: input.body.allowed_mentions ?? null,
     history: [{ content, embeds }],
   };
   ctx.state.messages.set(message.id, message);

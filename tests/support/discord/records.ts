@@ -88,6 +88,8 @@ export interface MessageRecord {
   /** Set for messages sent through an interaction: only this user sees an ephemeral one. */
   interaction: { id: string; name: string; userId: string; type: number } | null;
   webhookId: string | null;
+  /** `allowed_mentions` as sent; null means Discord's default, which pings whatever the text mentions. */
+  allowedMentions: unknown;
   /** Every version of the message, oldest first (content and embeds), so tests can see edits. */
   history: Array<{ content: string; embeds: APIEmbed[] }>;
 }

@@ -41,6 +41,8 @@ export interface MessageView {
   editedAt: Date | null;
   /** Every version, oldest first; `history.length - 1` is the number of edits. */
   history: Array<{ content: string; embeds: APIEmbed[] }>;
+  /** `allowed_mentions` as the bot sent it; null means Discord's default (mentions ping). */
+  allowedMentions: unknown;
   /** The command name when the message answers an interaction. */
   interactionName: string | null;
 }
@@ -69,6 +71,7 @@ export function messageView(origin: string, m: MessageRecord): MessageView {
     loading: (m.flags & LOADING) !== 0,
     editedAt: m.editedAt === null ? null : new Date(m.editedAt),
     history: structuredClone(m.history),
+    allowedMentions: structuredClone(m.allowedMentions),
     interactionName: m.interaction?.name ?? null,
   };
 }
