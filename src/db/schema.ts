@@ -161,6 +161,8 @@ export const memberStats = pgTable(
   (t) => [
     primaryKey({ columns: [t.guildId, t.userId] }),
     index("member_stats_points_idx").on(t.guildId, t.points),
+    /** Group standings read points by member: this lets them do so from the index alone. */
+    index("member_stats_member_points_idx").on(t.guildId, t.userId, t.points, t.answered),
   ],
 );
 

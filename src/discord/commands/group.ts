@@ -100,7 +100,8 @@ export const groupCommand: Command = {
     if (sub === "create") {
       const outcome = await createGroup(ctx.db, guildId, name, userId);
       if (outcome.kind === "invalid") throw new UserError(outcome.reason);
-      if (outcome.kind === "exists") throw new UserError(`${groupLabel(outcome.name)} already exists: join it.`);
+      if (outcome.kind === "exists")
+        throw new UserError(`${groupLabel(outcome.name)} already exists: join it.`);
       if (outcome.kind === "full") throw new UserError(`This server already has ${groupsPerServer} groups.`);
       await privately(`Created ${groupLabel(outcome.group.name)}, and you are in it.`);
     } else if (sub === "join") {
@@ -172,7 +173,11 @@ export const groupCommand: Command = {
   },
   async autocomplete(interaction, ctx) {
     if (!interaction.inGuild()) return interaction.respond([]);
-    const names = await searchGroupNames(ctx.db, interaction.guildId, String(interaction.options.getFocused()));
+    const names = await searchGroupNames(
+      ctx.db,
+      interaction.guildId,
+      String(interaction.options.getFocused()),
+    );
     await interaction.respond(names.map((name) => ({ name, value: name })));
   },
 };

@@ -42,7 +42,8 @@ function examSection(exam: Readiness, top: number): string {
   exam.domains.forEach((domain, index) => {
     const y = top + headerHeight + index * rowHeight;
     const share = domain.accuracy ?? 0;
-    const colour = domain.accuracy === undefined ? colours.none : share >= passShare ? colours.good : colours.weak;
+    const colour =
+      domain.accuracy === undefined ? colours.none : share >= passShare ? colours.good : colours.weak;
     const label = `${domain.number}. ${domain.name}`;
     const value =
       domain.accuracy === undefined

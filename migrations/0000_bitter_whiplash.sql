@@ -176,6 +176,7 @@ ALTER TABLE "question_revisions" ADD CONSTRAINT "question_revisions_question_id_
 CREATE INDEX "answers_user_idx" ON "answers" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "member_certifications_expiry_idx" ON "member_certifications" USING btree ("expires_on");--> statement-breakpoint
 CREATE INDEX "member_stats_points_idx" ON "member_stats" USING btree ("guild_id","points");--> statement-breakpoint
+CREATE INDEX "member_stats_member_points_idx" ON "member_stats" USING btree ("guild_id","user_id","points","answered");--> statement-breakpoint
 CREATE INDEX "period_scores_rank_idx" ON "period_scores" USING btree ("guild_id","period","starts_on","points");--> statement-breakpoint
 CREATE UNIQUE INDEX "postings_channel_date_uq" ON "postings" USING btree ("quiz_channel_id","local_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "postings_message_uq" ON "postings" USING btree ("message_id");--> statement-breakpoint

@@ -1,0 +1,167 @@
+// npm run bench: seeds one server with 100,000 members and ~1,000,000 answers over two years (plus
+// 1,000 small servers), then times the stats queries on Postgres and on PGlite next to a naive GROUP BY
+// over the raw answers. Postgres: DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres; a fresh
+// database is created and dropped afterwards. `--only postgres|pglite` runs one of them.
+import { readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { parse } from "yaml";
+import { type Database, openDatabase } from "../src/db/client.js";
+import { applyMigrations } from "../src/db/migrate.js";
+import { type Track, trackSchema } from "../src/questions/track.js";
+import { groupStandings } from "../src/stats/group-standings.js";
+import { leaderboard } from "../src/stats/leaderboard.js";
+import { memberStatsFor } from "../src/stats/member-stats.js";
+import { queryRows } from "../src/stats/rows.js";
+import { currentPeriod } from "../src/stats/zone.js";
+import { measure, pickMember, type Timing } from "./measure.js";
+import { naiveGroupStandings, naiveLeaderboardAll, naiveLeaderboardWeek, naiveMemberStats } from "./naive.js";
+import { benchRoleHolders, mainUser, scale, seedStatements } from "./seed.js";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const tracks: ReadonlyMap<string, Track> = new Map(
+  ["AIP-C01", "AIF-C01"].map((exam) => [
+    exam,
+    trackSchema.parse(parse(readFileSync(`questions/${exam}/track.yaml`, "utf8"))),
+  ]),
+);
+
+interface Row {
+  query: string;
+  fast: Timing;
+  naive: Timing;
+}
+
+async function seed(database: Database): Promise<void> {
+  for (const step of seedStatements) {
+    const started = performance.now();
+    for (const statement of step.sql.split(/;\s*\n/).map((part) => part.trim().replace(/;$/, ""))) {
+      if (statement) await database.db.execute(sql.raw(statement));
+    }
+    log(`  seeded ${step.label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await database.db.execute(sql.raw("vacuum analyze"));
+  const [counts] = await queryRows(
+    database.db,
+    sql.raw(`select (select count(*) from answers) as answers,
+      (select count(*) from answers a join postings p on p.id = a.posting_id where p.quiz_channel_id <= 2) as big_server_answers,
+      (select count(*) from member_stats) as member_stats, (select count(*) from period_scores) as period_scores`),
+  );
+  log(`  rows: ${JSON.stringify(counts)}`);
+}
+
+async function benchmark(database: Database, runs: number, naiveRuns: number): Promise<Row[]> {
+  const { db } = database;
+  const guild = scale.mainGuild;
+  const zone = scale.timeZone;
+  const caller = (run: number) => mainUser(pickMember(run, scale.members));
+  const week = currentPeriod("week", now, zone);
+  const base = { now, timeZone: zone };
+  const timed = async (
+    query: string,
+    fast: (run: number) => Promise<unknown>,
+    naive: (run: number) => Promise<unknown>,
+  ) => {
+    const row = { query, fast: await measure(runs, fast), naive: await measure(naiveRuns, naive, 1) };
+    log(
+      `  ${query}: p50 ${row.fast.p50.toFixed(2)} ms, p95 ${row.fast.p95.toFixed(2)} ms; naive p50 ${row.naive.p50.toFixed(1)} ms`,
+    );
+    return row;
+  };
+  return [
+    await timed(
+      "/leaderboard period:all",
+      (run) => leaderboard(db, guild, "all", { ...base, callerId: caller(run) }),
+      () => naiveLeaderboardAll(db, guild),
+    ),
+    await timed(
+      "/leaderboard period:week",
+      (run) => leaderboard(db, guild, "week", { ...base, callerId: caller(run) }),
+      () => naiveLeaderboardWeek(db, guild, week),
+    ),
+    await timed(
+      "/stats",
+      (run) => memberStatsFor(db, guild, caller(run), tracks),
+      (run) => naiveMemberStats(db, guild, caller(run)),
+    ),
+    await timed(
+      "/group standings period:all",
+      () => groupStandings(db, guild, "all", { ...base, roleHolders: benchRoleHolders }),
+      () => naiveGroupStandings(db, guild),
+    ),
+    await timed(
+      "/group standings period:week",
+      () => groupStandings(db, guild, "week", { ...base, roleHolders: benchRoleHolders }),
+      () => naiveGroupStandings(db, guild),
+    ),
+  ];
+}
+
+async function onPostgres(runs: number): Promise<Row[]> {
+  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `bench_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: "unused" });
+  try {
+    const [{ version } = { version: "?" }] = await admin<{ version: string }[]>`select version()`;
+    log(`Postgres (${version.split(" on ")[0]}), database ${name}`);
+    await applyMigrations(database);
+    await seed(database);
+    return await benchmark(database, runs, 10);
+  } finally {
+    await database.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function onPglite(runs: number): Promise<Row[]> {
+  const database = await openDatabase({ dataDir: "memory://" });
+  try {
+    log("PGlite (in memory)");
+    await applyMigrations(database);
+    await seed(database);
+    return await benchmark(database, runs, 3);
+  } finally {
+    await database.close();
+  }
+}
+
+function table(results: { engine: string; rows: Row[] }[]): string {
+  const lines = [
+    "| engine | query | p50 ms | p95 ms | naive GROUP BY p50 ms | naive p95 ms | naive / p50 |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const { engine, rows } of results) {
+    for (const { query, fast, naive } of rows) {
+      lines.push(
+        `| ${engine} | \`${query}\` | ${fast.p50.toFixed(2)} | ${fast.p95.toFixed(2)} | ${naive.p50.toFixed(1)} | ${naive.p95.toFixed(1)} | ${(naive.p50 / fast.p50).toFixed(0)}× |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+  const started = performance.now();
+  log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+  );
+  const results: { engine: string; rows: Row[] }[] = [];
+  if (only !== "pglite") results.push({ engine: "Postgres", rows: await onPostgres(200) });
+  if (only !== "postgres") results.push({ engine: "PGlite", rows: await onPglite(50) });
+  log(`\n${table(results)}\n`);
+  log(`Total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await main();

@@ -1,0 +1,117 @@
+import {
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  escapeMarkdown,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Track } from "../../questions/track.js";
+import { searchGroupNames } from "../../stats/groups.js";
+import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/leaderboard.js";
+import { type Period, serverTimeZone } from "../../stats/zone.js";
+import type { Command } from "../command.js";
+import { requireGuild } from "../permissions.js";
+import { UserError } from "../user-error.js";
+import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
+
+const data = {
+  name: "leaderboard",
+  description: "The top 10 by points, and where you stand",
+  options: [
+    periodOption,
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "group",
+      description: "Rank only a study group's members",
+      autocomplete: true,
+      max_length: 32,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "exam",
+      description: "Count only one exam's questions, e.g. AIP-C01",
+      autocomplete: true,
+      max_length: 20,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The exam a member typed, matched without regard to case; a typo is a clear error, not an empty board. */
+export function resolveExam(tracks: ReadonlyMap<string, Track>, typed: string | null): string | undefined {
+  if (typed === null) return undefined;
+  const exam = [...tracks.keys()].find((code) => code.toLowerCase() === typed.trim().toLowerCase());
+  if (!exam) throw new UserError(`Unknown exam \`${typed}\`. Known exams: ${[...tracks.keys()].join(", ")}.`);
+  return exam;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function standingLine(entry: Standing, callerId: string): string {
+  const you = entry.userId === callerId ? " ← you" : "";
+  const streak = entry.streak > 0 ? ` · 🔥 ${entry.streak}` : "";
+  return `**${entry.rank}.** <@${entry.userId}> — **${entry.points}** pts · ${percent(entry.accuracy)} of ${entry.answered}${streak}${you}`;
+}
+
+export function leaderboardEmbed(
+  board: Extract<LeaderboardResult, { kind: "ok" }>,
+  callerId: string,
+): APIEmbed {
+  const scope = [board.group && `group ${escapeMarkdown(board.group)}`, board.exam]
+    .filter(Boolean)
+    .join(" · ");
+  const since = board.window ? ` (since ${board.window.startsOn})` : "";
+  const lines = board.top.map((entry) => standingLine(entry, callerId));
+  const caller = board.caller;
+  const you =
+    caller === undefined
+      ? "You have no answers in this ranking yet."
+      : `You: rank **${caller.rank}** with **${caller.points}** points · ${percent(caller.accuracy)} of ${caller.answered}`;
+  return {
+    title: `Leaderboard · ${periodLabel(board.period)}${scope ? ` · ${scope}` : ""}`,
+    color: 0xf59e0b,
+    description: [
+      lines.length === 0 ? "Nobody has scored yet: answer the daily question!" : lines.join("\n"),
+      "",
+      you,
+    ].join("\n"),
+    footer: { text: `Points: 1 per correct answer · ties share a rank${since}` },
+  };
+}
+
+export const leaderboardCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    const guildId = requireGuild(interaction);
+    const period = (interaction.options.getString("period") ?? "week") as Period;
+    const board = await leaderboard(ctx.db, guildId, period, {
+      now: ctx.clock.now(),
+      timeZone: await serverTimeZone(ctx.db, guildId),
+      group: interaction.options.getString("group") ?? undefined,
+      exam: resolveExam(ctx.tracks, interaction.options.getString("exam")),
+      callerId: interaction.user.id,
+      roleHolders: knownRoleHolders(interaction),
+    });
+    if (board.kind === "unknown-group")
+      throw new UserError(
+        `There is no group called **${escapeMarkdown(board.name)}** here. \`/group list\` shows them.`,
+      );
+    await interaction.reply({ embeds: [leaderboardEmbed(board, interaction.user.id)] });
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    const typed = String(focused.value).toLowerCase();
+    if (focused.name === "exam") {
+      const exams = [...ctx.tracks.values()].filter((track) =>
+        `${track.exam} ${track.name}`.toLowerCase().includes(typed),
+      );
+      await interaction.respond(
+        exams
+          .slice(0, 25)
+          .map((track) => ({ name: `${track.exam} · ${track.name}`.slice(0, 100), value: track.exam })),
+      );
+      return;
+    }
+    if (!interaction.inGuild()) return interaction.respond([]);
+    const names = await searchGroupNames(ctx.db, interaction.guildId, typed);
+    await interaction.respond(names.map((name) => ({ name, value: name })));
+  },
+};

@@ -1,0 +1,85 @@
+import {
+  type APIEmbed,
+  type APIEmbedField,
+  ApplicationCommandOptionType,
+  AttachmentBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { type MemberStats, memberStatsFor } from "../../stats/member-stats.js";
+import { confidentAfter, type Readiness } from "../../stats/readiness.js";
+import type { Command } from "../command.js";
+import { requireGuild } from "../permissions.js";
+import { renderStatsChartPng } from "../render/stats-chart.js";
+
+const data = {
+  name: "stats",
+  description: "Points, streaks, accuracy per exam domain and a readiness estimate",
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: "member",
+      description: "Whose stats (default: yours)",
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const chartName = "domains.png";
+
+function readinessField(exam: Readiness): APIEmbedField {
+  const domains = exam.domains.map(
+    (domain) =>
+      `${domain.number}. ${domain.name} (weight ${domain.weight}%): ` +
+      (domain.accuracy === undefined ? "—" : `**${percent(domain.accuracy)}** of ${domain.answered}`),
+  );
+  const verdict = exam.score >= exam.passingScore ? "at or above" : "below";
+  const note = exam.lowConfidence
+    ? `\n⚠️ Low confidence: only ${exam.answered} answer${exam.answered === 1 ? "" : "s"} so far (${confidentAfter}+ for a steadier estimate).`
+    : "";
+  return {
+    name: `${exam.exam} readiness`,
+    value: [
+      `Projected **${exam.score}** ± ${exam.margin} on ${exam.scoreRange[0]}–${exam.scoreRange[1]}, ${verdict} the pass mark of ${exam.passingScore}.${note}`,
+      ...domains,
+      exam.weakest ? `Weakest domain: **${exam.weakest.number}. ${exam.weakest.name}**` : "",
+    ]
+      .filter(Boolean)
+      .join("\n")
+      .slice(0, 1024),
+  };
+}
+
+export function statsEmbed(stats: MemberStats, displayName: string): APIEmbed {
+  return {
+    title: `Stats · ${displayName}`.slice(0, 256),
+    color: 0x3b82f6,
+    fields: [
+      { name: "Points", value: String(stats.points), inline: true },
+      { name: "Accuracy", value: `${percent(stats.accuracy)} of ${stats.answered}`, inline: true },
+      { name: "Streak", value: `${stats.currentStreak} (best ${stats.bestStreak})`, inline: true },
+      ...stats.exams.slice(0, 3).map(readinessField),
+    ],
+    ...(stats.exams.length > 0 ? { image: { url: `attachment://${chartName}` } } : {}),
+    footer: {
+      text: "Readiness is an estimate from your daily answers, not an official score (AWS does not publish its scaling)",
+    },
+  };
+}
+
+export const statsCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    const guildId = requireGuild(interaction);
+    const user = interaction.options.getUser("member") ?? interaction.user;
+    await interaction.deferReply();
+    const stats = await memberStatsFor(ctx.db, guildId, user.id, ctx.tracks);
+    if (!stats) {
+      await interaction.editReply(`<@${user.id}> has not answered a question in this server yet.`);
+      return;
+    }
+    const exams = stats.exams.slice(0, 3);
+    const files =
+      exams.length > 0 ? [new AttachmentBuilder(renderStatsChartPng(exams), { name: chartName })] : [];
+    await interaction.editReply({ embeds: [statsEmbed(stats, user.displayName)], files });
+  },
+};

@@ -1,0 +1,17 @@
+import type { SQL } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+
+/**
+ * Runs a raw query and returns its rows. postgres.js answers with an array, PGlite with `{ rows }`;
+ * the stats queries need window functions and CTEs, so they are written as SQL and read through here.
+ */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as Row[];
+  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}
+
+/** Counts and sums arrive as strings or bigints depending on the driver. */
+export function toNumber(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}

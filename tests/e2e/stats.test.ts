@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshId, seedDomainStats, seedMemberStats } from "../stats/seed.js";
+import { startTestWorld, type TestWorld } from "../support/bot.js";
+import type { Member } from "../support/discord/index.js";
+
+describe("/stats through Discord", () => {
+  let world: TestWorld;
+  let channelId: string;
+  let ada: Member;
+  let bob: Member;
+
+  beforeAll(async () => {
+    world = await startTestWorld();
+    const { db } = world.database;
+    channelId = world.guild.createTextChannel({ name: "study" }).id;
+    ada = world.guild.addMember({ username: "ada" });
+    bob = world.guild.addMember({ username: "bob" });
+    await seedMemberStats(db, world.guild.id, { [ada.id]: { points: 9, answered: 12, streak: 2 } });
+    await seedDomainStats(db, world.guild.id, ada.id, "AIP-C01", { 1: [6, 3], 2: [4, 4], 3: [2, 2] });
+    await seedMemberStats(db, freshId(), { [bob.id]: { points: 70, answered: 80 } });
+  });
+  afterAll(() => world.close());
+
+  it("shows points, streaks, accuracy per domain next to its weight, readiness and a chart", async () => {
+    const reply = await bob.runCommand(world.guild.id, channelId, "stats", { member: ada.id });
+    const embed = reply.embeds[0];
+    expect(embed?.title).toBe("Stats · ada");
+    expect(embed?.fields?.slice(0, 3)).toEqual([
+      { name: "Points", value: "9", inline: true },
+      { name: "Accuracy", value: "75% of 12", inline: true },
+      { name: "Streak", value: "2 (best 2)", inline: true },
+    ]);
+    const readiness = embed?.fields?.[3];
+    expect(readiness?.name).toBe("AIP-C01 readiness");
+    expect(readiness?.value).toMatch(
+      /Projected \*\*\d+\*\* ± \d+ on 100–1000, (at or above|below) the pass mark of 750/,
+    );
+    expect(readiness?.value).toContain("Low confidence: only 12 answers");
+    expect(readiness?.value).toContain("(weight 31%): **50%** of 6");
+    expect(readiness?.value).toContain("(weight 12%): —");
+    expect(readiness?.value).toContain("Weakest domain: **1. Foundation Model Integration");
+    const [chart] = reply.attachments;
+    expect(chart?.contentType ?? "image/png").toContain("png");
+    expect(chart?.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(embed?.image?.url).toContain("domains.png");
+  });
+
+  it("says so when a member has not answered here, even if they have elsewhere", async () => {
+    const reply = await bob.runCommand(world.guild.id, channelId, "stats");
+    expect(reply.content).toBe(`<@${bob.id}> has not answered a question in this server yet.`);
+    expect(reply.attachments).toEqual([]);
+  });
+});
