@@ -83,7 +83,11 @@ export const questionSchema = z
       }
     }
     if (/\(\s*(choose|select)\s+\w+\s*\.?\s*\)/i.test(question.stem)) {
-      ctx.addIssue({ code: "custom", path: ["stem"], message: 'leave out "(Choose two.)": the bot adds it from type and choose' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stem"],
+        message: 'leave out "(Choose two.)": the bot adds it from type and choose',
+      });
     }
     if (question.type === "single" && question.choose !== undefined) {
       ctx.addIssue({ code: "custom", path: ["choose"], message: "only a multiple question has choose" });
