@@ -19,8 +19,8 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 /** Per-server settings. */
 export const guildSettings = pgTable("guild_settings", {
   guildId: text("guild_id").primaryKey(),
-  /** IANA zone used for weeks and months in leaderboards when no quiz channel says otherwise. */
-  timeZone: text("time_zone").notNull().default("UTC"),
+  /** IANA zone for weeks and months in leaderboards, set with /settings; unset: the first quiz channel's. */
+  timeZone: text("time_zone"),
   /** Where certification reminders go when a member's DMs are closed. */
   reminderChannelId: text("reminder_channel_id"),
   createdAt: createdAt(),

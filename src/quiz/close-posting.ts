@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
+import { serverTimeZone } from "../guilds/settings.js";
 import type { Question } from "../questions/question.js";
 import { periodStarts } from "./schedule.js";
 
@@ -26,7 +27,6 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
     const [context] = await tx
       .select({
         guildId: quizChannels.guildId,
-        timeZone: quizChannels.timeZone,
         exam: quizChannels.exam,
         body: questionRevisions.body,
       })
@@ -83,7 +83,7 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
         group by cs.user_id
       ) s
       where ms.guild_id = ${guild} and ms.user_id = s.user_id`);
-    const { week, month } = periodStarts(now, context.timeZone);
+    const { week, month } = periodStarts(now, await serverTimeZone(tx, guild));
     await tx.execute(sql`
       insert into period_scores (guild_id, user_id, period, starts_on, points, answered, correct)
       select ${guild}, s.user_id, p.period, p.starts_on::date, s.correct::int, 1, s.correct::int

@@ -6,6 +6,7 @@ import {
   MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { serverTimeZone } from "../../guilds/settings.js";
 import { groupStandings } from "../../stats/group-standings.js";
 import {
   createGroup,
@@ -19,7 +20,7 @@ import {
   type RoleHolders,
   searchGroupNames,
 } from "../../stats/groups.js";
-import { type Period, serverTimeZone } from "../../stats/zone.js";
+import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { UserError } from "../user-error.js";

@@ -7,6 +7,7 @@ import { questionCommand } from "./question.js";
 import { quizCommand } from "./quiz.js";
 import { renewalCommand } from "./renewal.js";
 import { reviewCommand } from "./review.js";
+import { settingsCommand } from "./settings.js";
 import { statsCommand } from "./stats.js";
 
 /** Every slash command the bot registers, in the order /help lists them. */
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   statsCommand,
   groupCommand,
   reviewCommand,
+  settingsCommand,
 ];

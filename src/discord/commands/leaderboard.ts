@@ -4,10 +4,11 @@ import {
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { serverTimeZone } from "../../guilds/settings.js";
 import type { Track } from "../../questions/track.js";
 import { searchGroupNames } from "../../stats/groups.js";
 import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/leaderboard.js";
-import { type Period, serverTimeZone } from "../../stats/zone.js";
+import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
 import { requireGuild } from "../permissions.js";
 import { UserError } from "../user-error.js";

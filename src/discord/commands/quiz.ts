@@ -18,6 +18,7 @@ import { configureQuizChannel, findQuizChannel, removeQuizChannel, setPaused } f
 import { closeNow, postNow } from "../../quiz/lifecycle.js";
 import { formatWeekdays, isValidZone, parsePostTime, parseWeekdays } from "../../quiz/schedule.js";
 import { quizStatus } from "../../quiz/status.js";
+import { matchingChoices, timeZones } from "../choices.js";
 import type { Command, CommandContext } from "../command.js";
 import { manageServer, requireManageServer } from "../permissions.js";
 import { UserError } from "../user-error.js";
@@ -165,10 +166,8 @@ export const quizCommand: Command = {
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
-    const typed = String(focused.value).toLowerCase();
-    const pool = focused.name === "exam" ? [...ctx.tracks.keys()] : Intl.supportedValuesOf("timeZone");
-    const matches = pool.filter((value) => value.toLowerCase().includes(typed)).slice(0, 25);
-    await interaction.respond(matches.map((value) => ({ name: value, value })));
+    const pool = focused.name === "exam" ? [...ctx.tracks.keys()] : timeZones;
+    await interaction.respond(matchingChoices(pool, String(focused.value)));
   },
 };
 

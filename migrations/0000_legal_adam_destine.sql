@@ -47,7 +47,7 @@ CREATE TABLE "group_members" (
 --> statement-breakpoint
 CREATE TABLE "guild_settings" (
 	"guild_id" text PRIMARY KEY NOT NULL,
-	"time_zone" text DEFAULT 'UTC' NOT NULL,
+	"time_zone" text,
 	"reminder_channel_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

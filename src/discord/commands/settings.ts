@@ -1,0 +1,93 @@
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { serverSettings, setReminderChannel, setServerTimeZone } from "../../guilds/settings.js";
+import { isValidZone } from "../../quiz/schedule.js";
+import { matchingChoices, timeZones } from "../choices.js";
+import type { Command } from "../command.js";
+import { manageServer, requireManageServer } from "../permissions.js";
+import { UserError } from "../user-error.js";
+
+const data = {
+  name: "settings",
+  description: "Server settings for the bot (Manage Server)",
+  default_member_permissions: manageServer,
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "show",
+      description: "Show this server's settings",
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "timezone",
+      description: "The time zone weeks and months are counted in for leaderboards",
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "zone",
+          description: "IANA time zone, e.g. Europe/Berlin",
+          required: true,
+          autocomplete: true,
+          max_length: 64,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "reminder-channel",
+      description:
+        "Where certification reminders go for members whose DMs are closed (leave empty to turn off)",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Channel,
+          name: "channel",
+          description: "A text channel the bot can post in",
+          channel_types: [ChannelType.GuildText],
+        },
+      ],
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const settingsCommand: Command = {
+  data,
+  async execute(interaction, ctx) {
+    requireManageServer(interaction);
+    const guildId = interaction.guildId ?? "";
+    const subcommand = interaction.options.getSubcommand();
+    if (subcommand === "timezone") {
+      const zone = interaction.options.getString("zone", true).trim();
+      if (!isValidZone(zone))
+        throw new UserError(
+          `\`${zone}\` is not an IANA time zone such as Europe/Berlin. Nothing was changed.`,
+        );
+      await setServerTimeZone(ctx.db, guildId, zone);
+    }
+    if (subcommand === "reminder-channel") {
+      await setReminderChannel(ctx.db, guildId, interaction.options.getChannel("channel")?.id ?? null);
+    }
+    const settings = await serverSettings(ctx.db, guildId);
+    const zoneSource = {
+      setting: "",
+      "quiz channel": " (from the first quiz channel)",
+      default: " (default)",
+    }[settings.timeZoneSource];
+    await interaction.reply({
+      content: [
+        subcommand === "show" ? "**Server settings**" : "Saved. **Server settings**",
+        `• Weeks and months are counted in **${settings.timeZone}**${zoneSource}.`,
+        `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? `<#${settings.reminderChannelId}>` : "no channel (only DMs)"}.`,
+      ].join("\n"),
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+  async autocomplete(interaction) {
+    await interaction.respond(matchingChoices(timeZones, String(interaction.options.getFocused())));
+  },
+};
