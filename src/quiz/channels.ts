@@ -56,6 +56,11 @@ export async function findQuizChannel(
   return channel;
 }
 
+export async function quizChannelById(db: Db, id: number): Promise<QuizChannel | undefined> {
+  const [channel] = await db.select().from(quizChannels).where(eq(quizChannels.id, id));
+  return channel;
+}
+
 export async function setPaused(db: Db, id: number, paused: boolean, reason?: string): Promise<void> {
   const error = reason ? { lastError: reason, lastErrorAt: new Date() } : {};
   await db

@@ -7,6 +7,7 @@ import {
   isBackingOff,
   listQuizChannels,
   type QuizChannel,
+  quizChannelById,
   recordChannelError,
   setPaused,
 } from "./channels.js";
@@ -201,9 +202,7 @@ async function closeAndReveal(ctx: AppContext, publisher: QuizPublisher, posting
 async function revealPosting(ctx: AppContext, publisher: QuizPublisher, postingId: number, now: Date) {
   if (!(await leaseReveal(ctx.db, postingId, now))) return;
   const reveal = await revealData(ctx.db, postingId);
-  const channel = (await listQuizChannels(ctx.db)).find(
-    (candidate) => candidate.id === reveal?.posting.quizChannelId,
-  );
+  const channel = reveal && (await quizChannelById(ctx.db, reveal.posting.quizChannelId));
   const track = channel && ctx.tracks.get(channel.exam);
   if (!reveal || !channel || !track) return;
   await guarded(ctx, channel, now, async () => {
