@@ -173,4 +173,27 @@ describe("answer policies and channel problems", () => {
     expect((await run("remove")).content).toContain("no longer gets a daily question");
     expect((await run("pause")).content).toContain("is not a quiz channel");
   });
+
+  it("pauses a quiz channel whose Discord channel was deleted, and says so in /quiz status", async () => {
+    const doomed = world.guild.createTextChannel({ name: "doomed" });
+    const here = world.guild.createTextChannel({ name: "admin-room" });
+    world.clock.set("2026-12-01T08:00:00Z");
+    await admin.runCommand(world.guild.id, here.id, "quiz setup", {
+      channel: doomed.id,
+      time: "09:00",
+      timezone: "UTC",
+      exam: "SNGL-C01",
+    });
+    world.guild.deleteChannel(doomed.id);
+    world.clock.set("2026-12-01T09:00:00Z");
+    await world.bot.scheduler.tick();
+    const [saved] = await world.database.db
+      .select()
+      .from(quizChannels)
+      .where(eq(quizChannels.channelId, doomed.id));
+    expect(saved).toMatchObject({ paused: true, lastError: expect.stringContaining("no longer exists") });
+    const status = await admin.runCommand(world.guild.id, here.id, "quiz status");
+    const line = status.content.split("\n").find((text) => text.includes(`<#${doomed.id}>`));
+    expect(line).toMatch(/⏸️ paused.*⚠️ .*no longer exists/);
+  });
 });

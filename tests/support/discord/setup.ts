@@ -92,6 +92,15 @@ export class TestGuild {
     return { id: channel.id, name: channel.name };
   }
 
+  /** Delete a channel, as an admin would: later requests for it get 404 Unknown Channel (10003). */
+  deleteChannel(channelId: string): void {
+    const channel = this.ctx.state.channels.get(channelId);
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    const payload = channelPayload(this.ctx.state, channel);
+    this.ctx.state.channels.delete(channelId);
+    this.ctx.dispatch("CHANNEL_DELETE", Intent.Guilds, payload);
+  }
+
   createRole(options: { name: string; permissions?: bigint }): RoleHandle {
     const role = this.#role(options.name, options.permissions ?? 0n);
     this.ctx.dispatch("GUILD_ROLE_CREATE", Intent.Guilds, { guild_id: this.id, role: rolePayload(role) });
