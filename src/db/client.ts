@@ -33,7 +33,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const location = options.dataDir === "memory://" ? "memory://" : pgliteFolder(options.dataDir);
-  const client = await PGlite.create(location);
+  return pgliteDatabase(await PGlite.create(location));
+}
+
+/** Wraps an open PGlite (for example one loaded from a dump) as a Database. */
+export function pgliteDatabase(client: PGlite): Database {
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     kind: "pglite",

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { type Database, openDatabase } from "../../src/db/client.js";
+import { inject } from "vitest";
+import { type Database, openDatabase, pgliteDatabase } from "../../src/db/client.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 
 /**
@@ -10,9 +13,8 @@ import { applyMigrations } from "../../src/db/migrate.js";
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: "memory://" });
-    await applyMigrations(database);
-    return database;
+    const template = new Blob([await readFile(inject("pgliteTemplate"))]);
+    return pgliteDatabase(await PGlite.create({ loadDataDir: template }));
   }
   const name = `test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
