@@ -160,7 +160,7 @@ export const quizCommand: Command = {
       posted: `Posted today's question in <#${channelId}>.`,
       "already-posted": `Today's question is already posted in <#${channelId}>. \`/quiz close-now\` closes it.`,
       "no-questions": `There are no questions for ${channel.exam} yet.`,
-      failed: `Could not post in <#${channelId}>: ${"message" in outcome ? outcome.message : ""}. I will retry on the next minute.`,
+      failed: `Could not post in <#${channelId}>: ${"message" in outcome ? outcome.message : ""}. I will keep trying; \`/quiz status\` shows how it goes.`,
     } as const;
     await interaction.editReply(messages[outcome.kind]);
   },
