@@ -1,6 +1,9 @@
 // Seeds a benchmark database with set-based SQL (generate_series), as the closer would have left it:
 // the raw answers plus the aggregates it maintains (member_stats, period_scores, domain_stats,
-// channel_streaks). One big server and many small ones, so that every query must stay in its server.
+// channel_streaks, group_period_scores). One big server and many small ones, so that every query must
+// stay in its server.
+
+import { allTimeKey } from "../src/stats/group-scores.js";
 
 export const scale = {
   mainGuild: "900000000000000001",
@@ -165,5 +168,22 @@ export const seedStatements: { label: string; sql: string }[] = [
         select ${s.groups} + g * 2 + n, ${user(`((g + 2) * 97 + n * 10 + k) % ${s.members}`)}
         from generate_series(1, ${s.otherGuilds}) g, generate_series(0, 1) n, generate_series(0, 9) k;
       select setval(pg_get_serial_sequence('study_groups', 'id'), (select max(id) from study_groups));`,
+  },
+  {
+    // What joins and closes would have left: per group, its explicit members' totals for all time and
+    // for every week and month (role holders are added when the standings are read).
+    label: "group_period_scores",
+    sql: `
+      insert into group_period_scores (group_id, period, starts_on, points, active, members)
+        select gm.group_id, 'all', '${allTimeKey}', coalesce(sum(ms.points), 0),
+          count(*) filter (where ms.answered > 0), count(*)
+        from group_members gm join study_groups g on g.id = gm.group_id
+          left join member_stats ms on ms.guild_id = g.guild_id and ms.user_id = gm.user_id
+        group by gm.group_id;
+      insert into group_period_scores (group_id, period, starts_on, points, active, members)
+        select gm.group_id, ps.period, ps.starts_on, sum(ps.points), count(*) filter (where ps.answered > 0), 0
+        from group_members gm join study_groups g on g.id = gm.group_id
+          join period_scores ps on ps.guild_id = g.guild_id and ps.user_id = gm.user_id
+        group by 1, 2, 3;`,
   },
 ];

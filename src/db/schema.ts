@@ -238,7 +238,32 @@ export const groupMembers = pgTable(
     userId: text("user_id").notNull(),
     joinedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    /** The closer finds the groups of each member it scores. */
+    index("group_members_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * Totals of a group's EXPLICIT members (group_members, not role holders) per period: for every key,
+ * the sum of their member_stats ('all', starts_on = 1970-01-01) or period_scores (same period and
+ * starts_on) rows, and how many of them answered at least once. Maintained by the closer and on join,
+ * leave and delete (src/stats/group-scores.ts); `members` counts the explicit members on the 'all' row.
+ */
+export const groupPeriodScores = pgTable(
+  "group_period_scores",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: "cascade" }),
+    period: text("period", { enum: ["all", "week", "month"] }).notNull(),
+    startsOn: date("starts_on").notNull(),
+    points: integer("points").notNull().default(0),
+    active: integer("active").notNull().default(0),
+    members: integer("members").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period, t.startsOn] })],
 );
 
 /** A member's certifications: personal, so kept per user rather than per server. */

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
 import { serverTimeZone } from "../guilds/settings.js";
 import type { Question } from "../questions/question.js";
+import { applyClosedPosting, lockGroupScores } from "../stats/group-scores.js";
 import { periodStarts } from "./schedule.js";
 
 export interface ClosedPosting {
@@ -14,7 +15,8 @@ export interface ClosedPosting {
 /**
  * Closes a posting and scores it in ONE transaction: marks each answer correct or not (a multiple-response
  * answer must be the exact set, as AWS scores it), then updates streaks, all-time, weekly, monthly and
- * per-domain totals. Closing twice does nothing the second time.
+ * per-domain totals, and the totals of the study groups of the scored members. Closing twice does
+ * nothing the second time.
  */
 export async function closePosting(db: Db, postingId: number, now: Date): Promise<ClosedPosting | undefined> {
   return db.transaction(async (tx) => {
@@ -55,6 +57,8 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
     const scored = sql`(select user_id, correct from answers where posting_id = ${postingId} and choices <> '')`;
     const qc = posting.quizChannelId;
     const guild = context.guildId;
+    // Shared with other closes, exclusive with /group join and leave (see lockGroupScores).
+    await lockGroupScores(tx, guild, "shared");
     await tx.execute(sql`
       insert into channel_streaks (quiz_channel_id, user_id, current, best)
       select ${qc}, user_id, 1, 1 from ${scored} s where s.correct
@@ -92,6 +96,7 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
         points = period_scores.points + excluded.points,
         answered = period_scores.answered + 1,
         correct = period_scores.correct + excluded.correct`);
+    await applyClosedPosting(tx, guild, postingId, { week, month });
     await tx.execute(sql`
       insert into domain_stats (guild_id, user_id, exam, domain, answered, correct)
       select ${guild}, user_id, ${question.exam}, ${question.domain}, 1, correct::int from ${scored} s

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { membershipRows, noRoleHolders, type RoleHolders, roleMemberships } from "./groups.js";
+import { allTimeKey } from "./group-scores.js";
+import { noRoleHolders, type RoleHolders } from "./groups.js";
 import { queryRows, toNumber } from "./rows.js";
 import { scoreRows } from "./scores.js";
 import { currentPeriod, type Period } from "./zone.js";
@@ -20,7 +21,10 @@ export interface GroupStanding {
 
 /**
  * A server's groups ranked by average points per active member in the period, ties sharing a rank.
- * Each member's points come from the maintained aggregates (member_stats or period_scores) by key.
+ * The explicit members' totals are read from group_period_scores (one row per group, maintained by the
+ * closer and on join and leave); only the holders of linked roles who did not also join are looked up
+ * one by one (member_stats or period_scores by key), so the cost follows the role holders, not the
+ * memberships.
  */
 export async function groupStandings(
   db: Db,
@@ -29,7 +33,14 @@ export async function groupStandings(
   options: { now: Date; timeZone: string; roleHolders?: RoleHolders | undefined },
 ): Promise<GroupStanding[]> {
   const window = period === "all" ? undefined : currentPeriod(period, options.now, options.timeZone);
-  const pairs = await roleMemberships(db, guildId, options.roleHolders ?? noRoleHolders);
+  const roleOnly = await roleOnlyMembers(db, guildId, options.roleHolders ?? noRoleHolders);
+  // Every lookup is a lateral subquery with `limit 1`: one primary-key probe per group or holder,
+  // whatever the planner guesses about the size of the JSON. All time needs one row per group (it
+  // holds the member count too), a week or month a second one.
+  const current = window
+    ? sql`left join lateral (select active, points from group_period_scores
+          where group_id = g.id and period = ${window.period} and starts_on = ${window.startsOn}::date limit 1) t on true`
+    : sql`left join lateral (select a.active, a.points) t on true`;
   const rows = await queryRows<{
     id: number;
     name: string;
@@ -38,16 +49,23 @@ export async function groupStandings(
     points: unknown;
   }>(
     db,
-    sql`with g as (select id, name, role_id from study_groups where guild_id = ${guildId}),
-      m as materialized (${membershipRows(pairs)}),
-      s as not materialized (${scoreRows(guildId, window, undefined)}),
-      sizes as (select group_id, count(*) as members from m group by group_id),
-      scored as (
-        select m.group_id, count(*) filter (where s.answered > 0) as active, sum(s.points) as points
-        from m join s on s.user_id = m.user_id group by m.group_id)
-      select g.id, g.name, coalesce(sizes.members, 0) as members, coalesce(scored.active, 0) as active,
-        coalesce(scored.points, 0) as points
-      from g left join sizes on sizes.group_id = g.id left join scored on scored.group_id = g.id`,
+    sql`with g as (select id, name from study_groups where guild_id = ${guildId}),
+      extra as (
+        select e.group_id::int as group_id, count(*) as members, count(*) filter (where s.answered > 0) as active,
+          sum(s.points) as points
+        from jsonb_each(${roleOnly}::jsonb) as e(group_id, holders)
+          cross join jsonb_array_elements_text(e.holders) as r(user_id)
+          left join lateral (select points, answered from (${scoreRows(guildId, window, undefined)}) s
+            where s.user_id = r.user_id limit 1) s on true
+        group by e.group_id)
+      select g.id, g.name, coalesce(a.members, 0) + coalesce(extra.members, 0) as members,
+        coalesce(t.active, 0) + coalesce(extra.active, 0) as active,
+        coalesce(t.points, 0) + coalesce(extra.points, 0) as points
+      from g
+        left join lateral (select members, active, points from group_period_scores
+          where group_id = g.id and period = 'all' and starts_on = ${allTimeKey}::date limit 1) a on true
+        ${current}
+        left join extra on extra.group_id = g.id`,
   );
   const standings = rows.map((row) => {
     const active = toNumber(row.active);
@@ -68,4 +86,33 @@ export async function groupStandings(
     standing.rank = previous && previous.average === standing.average ? previous.rank : index + 1;
   });
   return standings;
+}
+
+/**
+ * The holders of each group's linked role who are not also explicit members of it (those are in the
+ * group's maintained totals already), as JSON { "<group id>": [user id, …] }: the role memberships of
+ * membershipRows. One query reads the linked groups with their explicit members; the holders come
+ * from the Discord layer.
+ */
+async function roleOnlyMembers(db: Db, guildId: string, roleHolders: RoleHolders): Promise<string> {
+  const linked = await queryRows<{ id: number; role_id: string; members: string[] | null }>(
+    db,
+    sql`select g.id, g.role_id,
+        (select array_agg(gm.user_id) from group_members gm where gm.group_id = g.id) as members
+      from study_groups g where g.guild_id = ${guildId} and g.role_id is not null`,
+  );
+  const holdersOf = new Map<string, readonly string[]>();
+  const groups: Record<string, string[]> = {};
+  for (const group of linked) {
+    let holders = holdersOf.get(group.role_id);
+    if (!holders) {
+      holders = roleHolders(group.role_id);
+      holdersOf.set(group.role_id, holders);
+    }
+    const explicit = new Set(group.members ?? []);
+    // In key order, so that consecutive lookups land on the same index pages.
+    const roleOnly = holders.filter((userId) => !explicit.has(userId)).sort();
+    if (roleOnly.length > 0) groups[String(group.id)] = roleOnly;
+  }
+  return JSON.stringify(groups);
 }

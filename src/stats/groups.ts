@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { groupMembers, studyGroups } from "../db/schema.js";
+import { applyMembership, lockGroupScores } from "./group-scores.js";
 import { queryRows, toNumber } from "./rows.js";
 
 /**
@@ -63,7 +64,9 @@ export async function createGroup(
       const found = await findGroup(tx, guildId, check.name);
       return { kind: "exists", name: found?.name ?? check.name } as const;
     }
+    await lockGroupScores(tx, guildId, "exclusive");
     await tx.insert(groupMembers).values({ groupId: group.id, userId: createdBy });
+    await applyMembership(tx, guildId, group.id, [createdBy], 1);
     return { kind: "created", group } as const;
   });
 }
@@ -86,12 +89,18 @@ export type JoinOutcome = { kind: "joined" | "already"; group: StudyGroup } | { 
 export async function joinGroup(db: Db, guildId: string, name: string, userId: string): Promise<JoinOutcome> {
   const group = await findGroup(db, guildId, name);
   if (!group) return { kind: "unknown" };
-  const inserted = await db
-    .insert(groupMembers)
-    .values({ groupId: group.id, userId })
-    .onConflictDoNothing()
-    .returning({ userId: groupMembers.userId });
-  return { kind: inserted.length > 0 ? "joined" : "already", group };
+  const joined = await db.transaction(async (tx) => {
+    await lockGroupScores(tx, guildId, "exclusive");
+    const inserted = await tx
+      .insert(groupMembers)
+      .values({ groupId: group.id, userId })
+      .onConflictDoNothing()
+      .returning({ userId: groupMembers.userId });
+    // The member brings their points: all time, and every week and month they have answered in.
+    if (inserted.length > 0) await applyMembership(tx, guildId, group.id, [userId], 1);
+    return inserted.length > 0;
+  });
+  return { kind: joined ? "joined" : "already", group };
 }
 
 export type LeaveOutcome =
@@ -109,17 +118,22 @@ export async function leaveGroup(
 ): Promise<LeaveOutcome> {
   const group = await findGroup(db, guildId, name);
   if (!group) return { kind: "unknown" };
-  const removed = await db
-    .delete(groupMembers)
-    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
-    .returning({ userId: groupMembers.userId });
+  const removed = await db.transaction(async (tx) => {
+    await lockGroupScores(tx, guildId, "exclusive");
+    const deleted = await tx
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
+      .returning({ userId: groupMembers.userId });
+    if (deleted.length > 0) await applyMembership(tx, guildId, group.id, [userId], -1);
+    return deleted;
+  });
   const viaRole = group.roleId !== null && roleIds.includes(group.roleId);
   return removed.length > 0
     ? { kind: "left", group, stillViaRole: viaRole }
     : { kind: "not-member", group, viaRole };
 }
 
-/** Deletes a group and its memberships; false when there is no such group in this server. */
+/** Deletes a group with its memberships and totals; false when there is no such group in this server. */
 export async function deleteGroup(db: Db, guildId: string, name: string): Promise<StudyGroup | undefined> {
   const group = await findGroup(db, guildId, name);
   if (!group) return undefined;

@@ -14,6 +14,7 @@ import {
   studyGroups,
 } from "../../src/db/schema.js";
 import { type Track, trackSchema } from "../../src/questions/track.js";
+import { applyMembership } from "../../src/stats/group-scores.js";
 
 /** Rows as the closer leaves them, written directly: the stats read side is tested on its own. */
 
@@ -97,8 +98,11 @@ export async function seedGroup(db: Db, guildId: string, name: string, memberIds
     .values({ guildId, name, nameKey: name.toLowerCase(), roleId: roleId ?? null, createdBy: "0" })
     .returning();
   if (!group) throw new Error("group insert returned nothing");
-  if (memberIds.length > 0)
+  if (memberIds.length > 0) {
     await db.insert(groupMembers).values(memberIds.map((userId) => ({ groupId: group.id, userId })));
+    // As /group join leaves them: the members bring their totals to the group's maintained rows.
+    await applyMembership(db, guildId, group.id, memberIds, 1);
+  }
   return group;
 }
 

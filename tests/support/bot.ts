@@ -87,7 +87,8 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       await server.close();
       await database.close();
       // A route the local server does not know is a call Discord would refuse too: fail the file on it.
-      if (server.unknownRoutes.length > 0) throw new Error(`unknown Discord routes: ${server.unknownRoutes.join(", ")}`);
+      if (server.unknownRoutes.length > 0)
+        throw new Error(`unknown Discord routes: ${server.unknownRoutes.join(", ")}`);
     },
   };
   return world;

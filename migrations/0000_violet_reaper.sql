@@ -45,6 +45,16 @@ CREATE TABLE "group_members" (
 	CONSTRAINT "group_members_group_id_user_id_pk" PRIMARY KEY("group_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "group_period_scores" (
+	"group_id" integer NOT NULL,
+	"period" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"points" integer DEFAULT 0 NOT NULL,
+	"active" integer DEFAULT 0 NOT NULL,
+	"members" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "group_period_scores_group_id_period_starts_on_pk" PRIMARY KEY("group_id","period","starts_on")
+);
+--> statement-breakpoint
 CREATE TABLE "guild_settings" (
 	"guild_id" text PRIMARY KEY NOT NULL,
 	"time_zone" text,
@@ -171,9 +181,11 @@ CREATE TABLE "study_groups" (
 ALTER TABLE "answers" ADD CONSTRAINT "answers_posting_id_postings_id_fk" FOREIGN KEY ("posting_id") REFERENCES "public"."postings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channel_streaks" ADD CONSTRAINT "channel_streaks_quiz_channel_id_quiz_channels_id_fk" FOREIGN KEY ("quiz_channel_id") REFERENCES "public"."quiz_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "group_members" ADD CONSTRAINT "group_members_group_id_study_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."study_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_period_scores" ADD CONSTRAINT "group_period_scores_group_id_study_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."study_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postings" ADD CONSTRAINT "postings_quiz_channel_id_quiz_channels_id_fk" FOREIGN KEY ("quiz_channel_id") REFERENCES "public"."quiz_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_revisions" ADD CONSTRAINT "question_revisions_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "answers_user_idx" ON "answers" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "group_members_user_idx" ON "group_members" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "member_certifications_expiry_idx" ON "member_certifications" USING btree ("expires_on");--> statement-breakpoint
 CREATE INDEX "member_stats_points_idx" ON "member_stats" USING btree ("guild_id","points");--> statement-breakpoint
 CREATE INDEX "member_stats_member_points_idx" ON "member_stats" USING btree ("guild_id","user_id","points","answered");--> statement-breakpoint
