@@ -2,7 +2,7 @@
 // maintained aggregate. Measured in the same run as the baseline the aggregates are compared with.
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/db/client.js";
-import { queryRows } from "../src/stats/rows.js";
+import { queryRows } from "../src/db/rows.js";
 import type { PeriodWindow } from "../src/stats/zone.js";
 
 const guildAnswers = (guildId: string) => sql`answers a

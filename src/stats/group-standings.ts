@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { queryRows, toNumber } from "../db/rows.js";
 import { allTimeKey } from "./group-scores.js";
 import { noRoleHolders, type RoleHolders } from "./groups.js";
-import { queryRows, toNumber } from "./rows.js";
 import { scoreRows } from "./scores.js";
 import { currentPeriod, type Period } from "./zone.js";
 

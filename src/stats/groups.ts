@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { queryRows, toNumber } from "../db/rows.js";
 import { groupMembers, studyGroups } from "../db/schema.js";
 import { applyMembership, lockGroupScores } from "./group-scores.js";
-import { queryRows, toNumber } from "./rows.js";
 
 /**
  * Who holds a role, as far as the Discord layer knows. Membership of a group is its explicit members plus

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { queryRows, toNumber } from "../db/rows.js";
 import { findGroup, type RoleHolders } from "./groups.js";
-import { queryRows, toNumber } from "./rows.js";
 import { scoreRows } from "./scores.js";
 import { currentPeriod, type Period, type PeriodWindow } from "./zone.js";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { queryRows } from "../db/rows.js";
 import type { Letter, Question } from "../questions/question.js";
-import { queryRows } from "./rows.js";
 
 export const reviewLimit = 10;
 

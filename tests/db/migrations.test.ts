@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { applyMigrations } from "../../src/db/migrate.js";
+import { queryRows } from "../../src/db/rows.js";
 import { guildSettings } from "../../src/db/schema.js";
 import { openTestDatabase } from "../support/db.js";
 
@@ -21,18 +22,22 @@ describe("migrations", () => {
     const first = await openDatabase({ dataDir });
     await applyMigrations(first);
     await first.db.insert(guildSettings).values({ guildId: "100000000000000001", timeZone: "Asia/Tokyo" });
-    const applied = await first.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const applied = await queryRows(
+      first.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     await first.close();
 
     const second = await openDatabase({ dataDir });
     await applyMigrations(second);
-    const appliedAgain = await second.db.execute(
+    const appliedAgain = await queryRows(
+      second.db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
     const rows = await second.db.select().from(guildSettings);
     await second.close();
 
-    expect(rowsOf(appliedAgain)).toEqual(rowsOf(applied));
+    expect(appliedAgain).toEqual(applied);
     expect(rows).toEqual([
       expect.objectContaining({ guildId: "100000000000000001", timeZone: "Asia/Tokyo" }),
     ]);
@@ -41,10 +46,11 @@ describe("migrations", () => {
   it("give the test database every table of the schema", async () => {
     const database = await openTestDatabase();
     try {
-      const result = await database.db.execute(
+      const rows = await queryRows<{ table_name: string }>(
+        database.db,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
       );
-      const tables = rowsOf(result).map((row) => (row as { table_name: string }).table_name);
+      const tables = rows.map((row) => row.table_name);
       expect(tables).toEqual(
         expect.arrayContaining([
           "quiz_channels",
@@ -59,8 +65,3 @@ describe("migrations", () => {
     }
   });
 });
-
-/** postgres.js returns the rows as an array; PGlite wraps them in { rows }. */
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-}

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
+import { queryRows, toNumber } from "../../src/db/rows.js";
 import type { GroupStanding } from "../../src/stats/group-standings.js";
 import { noRoleHolders, type RoleHolders, roleMemberships } from "../../src/stats/groups.js";
-import { queryRows, toNumber } from "../../src/stats/rows.js";
 import { scoreRows } from "../../src/stats/scores.js";
 import { currentPeriod, type Period } from "../../src/stats/zone.js";
 

@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db } from "./client.js";
 
 /**
  * Runs a raw query and returns its rows. postgres.js answers with an array, PGlite with `{ rows }`;
