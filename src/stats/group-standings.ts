@@ -67,25 +67,7 @@ export async function groupStandings(
         ${current}
         left join extra on extra.group_id = g.id`,
   );
-  const standings = rows.map((row) => {
-    const active = toNumber(row.active);
-    const points = toNumber(row.points);
-    return {
-      rank: 0,
-      groupId: Number(row.id),
-      name: row.name,
-      members: toNumber(row.members),
-      active,
-      points,
-      average: active === 0 ? 0 : points / active,
-    };
-  });
-  standings.sort((a, b) => b.average - a.average || b.active - a.active || a.name.localeCompare(b.name));
-  standings.forEach((standing, index) => {
-    const previous = standings[index - 1];
-    standing.rank = previous && previous.average === standing.average ? previous.rank : index + 1;
-  });
-  return standings;
+  return rankGroups(rows);
 }
 
 /**
@@ -115,4 +97,29 @@ async function roleOnlyMembers(db: Db, guildId: string, roleHolders: RoleHolders
     if (roleOnly.length > 0) groups[String(group.id)] = roleOnly;
   }
   return JSON.stringify(groups);
+}
+
+/** Turns per-group totals into standings: by average points per active member, ties sharing a rank. */
+export function rankGroups(
+  rows: readonly { id: unknown; name: string; members: unknown; active: unknown; points: unknown }[],
+): GroupStanding[] {
+  const standings = rows.map((row) => {
+    const active = toNumber(row.active);
+    const points = toNumber(row.points);
+    return {
+      rank: 0,
+      groupId: Number(row.id),
+      name: row.name,
+      members: toNumber(row.members),
+      active,
+      points,
+      average: active === 0 ? 0 : points / active,
+    };
+  });
+  standings.sort((a, b) => b.average - a.average || b.active - a.active || a.name.localeCompare(b.name));
+  standings.forEach((standing, index) => {
+    const previous = standings[index - 1];
+    standing.rank = previous && previous.average === standing.average ? previous.rank : index + 1;
+  });
+  return standings;
 }

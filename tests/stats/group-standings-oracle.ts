@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
 import { queryRows, toNumber } from "../../src/db/rows.js";
-import type { GroupStanding } from "../../src/stats/group-standings.js";
+import { type GroupStanding, rankGroups } from "../../src/stats/group-standings.js";
 import { noRoleHolders, type RoleHolders, roleMemberships } from "../../src/stats/groups.js";
 import { scoreRows } from "../../src/stats/scores.js";
 import { currentPeriod, type Period } from "../../src/stats/zone.js";
@@ -44,25 +44,7 @@ export async function liveGroupStandings(
         coalesce(scored.points, 0) as points
       from g left join sizes on sizes.group_id = g.id left join scored on scored.group_id = g.id`,
   );
-  const standings = rows.map((row) => {
-    const active = toNumber(row.active);
-    const points = toNumber(row.points);
-    return {
-      rank: 0,
-      groupId: Number(row.id),
-      name: row.name,
-      members: toNumber(row.members),
-      active,
-      points,
-      average: active === 0 ? 0 : points / active,
-    };
-  });
-  standings.sort((a, b) => b.average - a.average || b.active - a.active || a.name.localeCompare(b.name));
-  standings.forEach((standing, index) => {
-    const previous = standings[index - 1];
-    standing.rank = previous && previous.average === standing.average ? previous.rank : index + 1;
-  });
-  return standings;
+  return rankGroups(rows);
 }
 
 export interface GroupTotalsRow {
