@@ -44,6 +44,19 @@ describe("npm start", () => {
     expect(lastLine).toMatch(/^Configuration error: DISCORD_TOKEN is not set: put your bot token/);
   });
 
+  it("logs in, registers its commands on an empty DATA_DIR, and stops cleanly on SIGTERM", async () => {
+    const env = { DATA_DIR: dataDir, DISCORD_TOKEN: testToken, DISCORD_API_URL: server.apiUrl };
+    const bot = await startChildBot(server, env);
+    expect(server.commands().map((command) => command.name)).toContain("quiz");
+    expect(bot.output()).toContain('"msg":"question bank synced"');
+    expect(await bot.stop()).toBe(0);
+    // A second start on the same folder finds the database and its questions already there.
+    const again = await startChildBot(server, env);
+    expect(again.output()).toMatch(/"added":0,"revised":0,"deactivated":0,"unchanged":\d+/);
+    expect(await again.stop()).toBe(0);
+  });
+
+  // Runs after the first start, so the database in DATA_DIR already exists and start-up is quicker.
   it("exits non-zero and says so when Discord refuses the token", async () => {
     const { code, lastLine } = await start({
       DATA_DIR: dataDir,
@@ -55,17 +68,5 @@ describe("npm start", () => {
     expect(lastLine).toBe(
       "Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).",
     );
-  });
-
-  it("logs in, registers its commands on an empty DATA_DIR, and stops cleanly on SIGTERM", async () => {
-    const env = { DATA_DIR: dataDir, DISCORD_TOKEN: testToken, DISCORD_API_URL: server.apiUrl };
-    const bot = await startChildBot(server, env);
-    expect(server.commands().map((command) => command.name)).toContain("quiz");
-    expect(bot.output()).toContain('"msg":"question bank synced"');
-    expect(await bot.stop()).toBe(0);
-    // A second start on the same folder finds the database and its questions already there.
-    const again = await startChildBot(server, env);
-    expect(again.output()).toMatch(/"added":0,"revised":0,"deactivated":0,"unchanged":\d+/);
-    expect(await again.stop()).toBe(0);
   });
 });
