@@ -3,8 +3,7 @@ import { type Client, Events, type TextChannel } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { connectClient, DiscordServer, type Member } from "../support/discord/index.js";
-
-const TOKEN = "test-token";
+import { startServerWithClient, TOKEN } from "./fixture.js";
 
 describe("faults", () => {
   let server: DiscordServer;
@@ -13,11 +12,7 @@ describe("faults", () => {
   let alice: Member;
 
   beforeEach(async () => {
-    server = await DiscordServer.start({ token: TOKEN, heartbeatIntervalMs: 500 });
-    const guild = server.createGuild();
-    channelId = guild.createTextChannel({ name: "daily-question" }).id;
-    alice = guild.addMember({ username: "alice" });
-    client = await connectClient(server, TOKEN);
+    ({ server, channelId, alice, client } = await startServerWithClient({ heartbeatIntervalMs: 500 }));
   });
 
   afterEach(async () => {

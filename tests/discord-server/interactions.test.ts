@@ -8,8 +8,7 @@ import {
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectClient, DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
-
-const TOKEN = "test-token";
+import { startServerWithClient, TOKEN } from "./fixture.js";
 
 const quiz = new SlashCommandBuilder()
   .setName("quiz")
@@ -31,11 +30,7 @@ describe("slash commands", () => {
   let alice: Member;
 
   beforeEach(async () => {
-    server = await DiscordServer.start({ token: TOKEN });
-    guild = server.createGuild();
-    channelId = guild.createTextChannel({ name: "study" }).id;
-    alice = guild.addMember({ username: "alice" });
-    client = await connectClient(server, TOKEN);
+    ({ server, guild, channelId, alice, client } = await startServerWithClient());
     await client.application.commands.set([quiz.toJSON(), ping.toJSON()], guild.id);
   });
 

@@ -8,9 +8,9 @@ import {
   type TextChannel,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectClient, DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
+import type { DiscordServer, Member, TestGuild } from "../support/discord/index.js";
+import { startServerWithClient } from "./fixture.js";
 
-const TOKEN = "test-token";
 const LETTERS = ["🇦", "🇧", "🇨", "🇩"];
 /** The 8-byte PNG signature and an IHDR chunk: enough bytes to check nothing gets mangled. */
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
@@ -23,11 +23,7 @@ describe("messages and reactions", () => {
   let alice: Member;
 
   beforeEach(async () => {
-    server = await DiscordServer.start({ token: TOKEN });
-    guild = server.createGuild();
-    channelId = guild.createTextChannel({ name: "daily-question" }).id;
-    alice = guild.addMember({ username: "alice" });
-    client = await connectClient(server, TOKEN);
+    ({ server, guild, channelId, alice, client } = await startServerWithClient());
   });
 
   afterEach(async () => {
