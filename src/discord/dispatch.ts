@@ -1,5 +1,5 @@
 import { type BaseInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { Command, CommandContext } from "./command.js";
+import type { CommandContext } from "./command.js";
 import { UserError } from "./user-error.js";
 
 const internalErrorMessage =
@@ -49,5 +49,3 @@ async function replyPrivately(interaction: ChatInputCommandInteraction, content:
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   }
 }
-
-export type { Command };

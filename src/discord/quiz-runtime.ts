@@ -31,7 +31,10 @@ export function startQuizRuntime(
     const changed = await reconcileOpenPostings(ctx, publisher, ctx.clock.now(), only);
     if (changed > 0) ctx.log.info({ changed }, "answers reconciled with Discord");
   };
+  // The first READY is covered by the reconcile that start-up awaits; later sessions and resumes are not.
+  let started = false;
   const onReconnect = () =>
+    started &&
     track(
       reconcile().catch((error) =>
         ctx.log.error({ err: error }, "reconciling answers after a reconnect failed"),
@@ -42,7 +45,10 @@ export function startQuizRuntime(
 
   return {
     publisher,
-    reconcile: () => reconcile(),
+    async reconcile() {
+      started = true;
+      await reconcile();
+    },
     job: {
       name: "quiz",
       async run(now) {

@@ -65,10 +65,16 @@ export async function recordAnswer(db: Db, event: ReactionEvent): Promise<Answer
   const lockWhenComplete = (choices: ReturnType<typeof sql>) =>
     posting.policy === "first" ? sql`length(${choices}) >= ${posting.required}` : sql`false`;
 
-  const [before] = await db
-    .select({ choices: answers.choices })
-    .from(answers)
-    .where(and(eq(answers.postingId, posting.id), eq(answers.userId, event.userId)));
+  // Only a single-answer add needs the previous choice (to say which reaction it replaced).
+  const before =
+    single && event.change === "add"
+      ? (
+          await db
+            .select({ choices: answers.choices })
+            .from(answers)
+            .where(and(eq(answers.postingId, posting.id), eq(answers.userId, event.userId)))
+        )[0]
+      : undefined;
   const initial = event.change === "add" ? letter : "";
   const [row] = await db
     .insert(answers)
