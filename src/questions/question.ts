@@ -4,7 +4,7 @@ export const letters = ["A", "B", "C", "D", "E", "F"] as const;
 export type Letter = (typeof letters)[number];
 
 /** Limits chosen so that the posted question and its reveal always fit a Discord embed on a phone. */
-export const limits = { stem: 700, option: 200, explanation: 450, id: 80 } as const;
+export const limits = { stem: 1400, option: 400, explanation: 600, id: 80, decision: 120 } as const;
 
 const letter = z.enum(letters, { error: "must be a letter A–F" });
 const text = (max: number) =>
@@ -40,6 +40,8 @@ export const questionSchema = z
     answer: z.union([letter.transform((one) => [one]), z.array(letter).min(1)]),
     explanations: z.partialRecord(letter, text(limits.explanation)),
     references: z.array(awsUrl).min(1, { error: "needs at least one AWS documentation link" }).max(3),
+    /** The design decision the question tests, in a few words; two questions must not share one. */
+    decision: text(limits.decision).optional(),
     tags: z.array(z.string().min(1)).default([]),
     added: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be YYYY-MM-DD" }), z.date()]),
   })
