@@ -68,7 +68,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
-    const commandCtx: CommandContext = { ...ctx, commands, quiz: quiz.publisher };
+    const commandCtx: CommandContext = { ...ctx, commands, quiz };
     client.on(Events.InteractionCreate, (interaction) =>
       inFlight.run(dispatchInteraction(interaction, commandCtx)),
     );
@@ -106,7 +106,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       scheduler,
       async stop() {
         await scheduler.stop();
-        quiz.stop();
+        await quiz.stop();
         await inFlight.settled();
         await connected.destroy();
         if (ownsDatabase) await database.close();

@@ -45,6 +45,8 @@ export const quizChannels = pgTable(
       .default("last"),
     hiddenAnswers: boolean("hidden_answers").notNull().default(false),
     paused: boolean("paused").notNull().default(false),
+    /** Set up or resumed at: an occurrence that opened before this is never posted. */
+    activeSince: timestamp("active_since", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
     /** Consecutive failed attempts, for backoff between ticks. */
@@ -65,13 +67,18 @@ export const questions = pgTable(
     exam: text("exam").notNull(),
     domain: smallint("domain").notNull(),
     task: text("task").notNull(),
+    /** The public number members see ("AIP-C01 #42"), given in order of arrival within the exam. */
+    number: integer("number").notNull(),
     revision: integer("revision").notNull().default(1),
     contentHash: text("content_hash").notNull(),
     active: boolean("active").notNull().default(true),
     sourceFile: text("source_file").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("questions_exam_idx").on(t.exam, t.active)],
+  (t) => [
+    index("questions_exam_idx").on(t.exam, t.active),
+    uniqueIndex("questions_exam_number_uq").on(t.exam, t.number),
+  ],
 );
 
 /** Every revision of every question: an answer is always scored against the text that was posted. */
@@ -137,6 +144,8 @@ export const answers = pgTable(
     choices: text("choices").notNull(),
     firstAnsweredAt: timestamp("first_answered_at", { withTimezone: true }).notNull().defaultNow(),
     lastAnsweredAt: timestamp("last_answered_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Hidden answers: letters whose reaction the bot has seen added and not yet seen removed. */
+    held: text("held").notNull().default(""),
     /** Under the "first" policy: the first complete answer locks. */
     locked: boolean("locked").notNull().default(false),
     /** Set when the posting closes. */

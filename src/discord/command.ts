@@ -4,13 +4,13 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { AppContext } from "../context.js";
-import type { QuizPublisher } from "../quiz/publisher.js";
+import type { QuizServices } from "../quiz/lifecycle.js";
 
 export interface CommandContext extends AppContext {
   /** Every registered command, so /help can describe them. */
   commands: readonly Command[];
   /** For commands that post or close questions now. */
-  quiz: QuizPublisher;
+  quiz: QuizServices;
 }
 
 /** A slash command: its definition as data and its handler, in one file, with no side effects on import. */

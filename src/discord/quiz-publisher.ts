@@ -1,6 +1,6 @@
-import { type Client, Routes, type SendableChannels } from "discord.js";
+import { type APIEmbed, type Client, Routes, type SendableChannels } from "discord.js";
 import type { Letter } from "../questions/question.js";
-import { PublishError, type QuizPublisher } from "../quiz/publisher.js";
+import { PublishError, type QuizPublisher, type ShownQuestion } from "../quiz/publisher.js";
 import { answerEmoji } from "./answer-emoji.js";
 import { toPublishError } from "./discord-errors.js";
 import { questionEmbed, revealEmbed } from "./render/question.js";
@@ -18,41 +18,57 @@ export function createQuizPublisher(client: Client): QuizPublisher {
     return channel;
   }
 
+  const editQuestion = async (channelId: string, messageId: string, embed: APIEmbed, doing: string) => {
+    await client.rest
+      .patch(Routes.channelMessage(channelId, messageId), { body: { embeds: [embed] } })
+      .catch((error) => {
+        throw toPublishError(error, doing);
+      });
+  };
+  const view = ({ posting, number }: ShownQuestion) => ({
+    number,
+    sequence: posting.sequence,
+    closesAt: posting.closesAt,
+  });
+
   return {
-    async postQuestion({ channelId, hiddenAnswers }, posting, question, track) {
+    async postQuestion({ channelId, hiddenAnswers }, shown) {
       const channel = await sendable(channelId);
-      const answersSoFar = hiddenAnswers ? 0 : undefined;
-      const embed = questionEmbed(question, track, {
-        sequence: posting.sequence,
-        closesAt: posting.closesAt,
-        answersSoFar,
+      const embed = questionEmbed(shown.question, shown.track, {
+        ...view(shown),
+        answersSoFar: hiddenAnswers ? 0 : undefined,
       });
       // The nonce makes Discord drop a second send of the same posting (a retry after a crash mid-send).
       const message = await channel
-        .send({ embeds: [embed], nonce: `q${posting.id}`, enforceNonce: true })
+        .send({ embeds: [embed], nonce: `q${shown.posting.id}`, enforceNonce: true })
         .catch((error) => {
           throw toPublishError(error, "posting the question");
         });
-      for (const letter of Object.keys(question.options) as Letter[]) {
-        await message.react(answerEmoji[letter]).catch((error) => {
-          throw toPublishError(error, "adding the answer reactions");
-        });
-      }
       return message.id;
     },
 
-    async showClosed(channelId, posting, question, track) {
-      if (!posting.messageId) return;
-      const embed = questionEmbed(question, track, {
-        sequence: posting.sequence,
-        closesAt: posting.closesAt,
-        closed: true,
-      });
-      await client.rest
-        .patch(Routes.channelMessage(channelId, posting.messageId), { body: { embeds: [embed] } })
-        .catch((error) => {
-          throw toPublishError(error, "marking the question closed");
-        });
+    async addAnswerReactions(channelId, messageId, letters) {
+      for (const letter of letters) {
+        await client.rest
+          .put(
+            Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(answerEmoji[letter])),
+          )
+          .catch((error) => {
+            throw toPublishError(error, "adding the answer reactions");
+          });
+      }
+    },
+
+    async showAnswerCount(channelId, shown, answers) {
+      if (!shown.posting.messageId) return;
+      const embed = questionEmbed(shown.question, shown.track, { ...view(shown), answersSoFar: answers });
+      await editQuestion(channelId, shown.posting.messageId, embed, "updating the answer count");
+    },
+
+    async showClosed(channelId, shown) {
+      if (!shown.posting.messageId) return;
+      const embed = questionEmbed(shown.question, shown.track, { ...view(shown), closed: true });
+      await editQuestion(channelId, shown.posting.messageId, embed, "marking the question closed");
     },
 
     async postReveal(reveal, track) {
@@ -60,7 +76,12 @@ export function createQuizPublisher(client: Client): QuizPublisher {
       const milestones = reveal.milestones.map(
         ({ userId, streak }) => `🔥 <@${userId}> — ${streak} correct in a row`,
       );
-      const embed = revealEmbed(reveal.question, track, reveal.posting.sequence, { ...reveal, milestones });
+      const embed = revealEmbed(
+        reveal.question,
+        track,
+        { number: reveal.number, sequence: reveal.posting.sequence },
+        { ...reveal, milestones },
+      );
       const message = await channel
         .send({
           embeds: [embed],

@@ -23,7 +23,16 @@ export async function syncQuestionBank(
   return db.transaction(async (tx) => {
     const result: SyncResult = { added: 0, revised: 0, deactivated: 0, unchanged: 0 };
     const stored = new Map((await tx.select().from(questions)).map((row) => [row.id, row]));
-    for (const question of bank) {
+    // Public numbers continue from the highest an exam has given; a number is never reused.
+    const lastNumber = new Map<string, number>();
+    for (const row of stored.values())
+      lastNumber.set(row.exam, Math.max(lastNumber.get(row.exam) ?? 0, row.number));
+    const nextNumber = (exam: string) => {
+      const number = (lastNumber.get(exam) ?? 0) + 1;
+      lastNumber.set(exam, number);
+      return number;
+    };
+    for (const question of [...bank].sort((a, b) => a.id.localeCompare(b.id))) {
       const { file, contentHash, ...body } = question;
       const existing = stored.get(question.id);
       const columns = {
@@ -35,7 +44,9 @@ export async function syncQuestionBank(
         updatedAt: new Date(),
       };
       if (!existing) {
-        await tx.insert(questions).values({ id: body.id, revision: 1, contentHash, ...columns });
+        await tx
+          .insert(questions)
+          .values({ id: body.id, number: nextNumber(body.exam), revision: 1, contentHash, ...columns });
         await tx.insert(questionRevisions).values({ questionId: body.id, revision: 1, contentHash, body });
         result.added += 1;
       } else if (existing.contentHash !== contentHash) {

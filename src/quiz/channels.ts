@@ -16,10 +16,14 @@ export interface QuizChannelSettings {
   hiddenAnswers: boolean;
 }
 
-/** Creates the quiz channel or updates its settings (the channel id is the key); clears a past error. */
+/**
+ * Creates the quiz channel or updates its settings (the channel id is the key); clears a past error.
+ * The channel is active from `now`: an occurrence that opened earlier is not posted.
+ */
 export async function configureQuizChannel(
   db: Db,
   settings: QuizChannelSettings,
+  now: Date,
 ): Promise<{ created: boolean; channel: QuizChannel }> {
   const [existing] = await db
     .select({ id: quizChannels.id })
@@ -27,10 +31,10 @@ export async function configureQuizChannel(
     .where(eq(quizChannels.channelId, settings.channelId));
   const [channel] = await db
     .insert(quizChannels)
-    .values({ ...settings, paused: false })
+    .values({ ...settings, paused: false, activeSince: now })
     .onConflictDoUpdate({
       target: quizChannels.channelId,
-      set: { ...settings, paused: false, lastError: null, lastErrorAt: null, failures: 0 },
+      set: { ...settings, paused: false, activeSince: now, lastError: null, lastErrorAt: null, failures: 0 },
     })
     .returning();
   if (!channel) throw new Error("quiz channel upsert returned nothing");
@@ -61,12 +65,32 @@ export async function quizChannelById(db: Db, id: number): Promise<QuizChannel |
   return channel;
 }
 
-export async function setPaused(db: Db, id: number, paused: boolean, reason?: string): Promise<void> {
-  const error = reason ? { lastError: reason, lastErrorAt: new Date() } : {};
+/** Pauses or resumes a channel; resuming makes it active from `now` (what opened while paused is skipped). */
+export async function setPaused(
+  db: Db,
+  id: number,
+  paused: boolean,
+  now: Date,
+  reason?: string,
+): Promise<void> {
+  const error = reason ? { lastError: reason, lastErrorAt: now } : {};
   await db
     .update(quizChannels)
-    .set({ paused, failures: 0, ...error })
+    .set({ paused, failures: 0, ...(paused ? {} : { activeSince: now }), ...error })
     .where(eq(quizChannels.id, id));
+}
+
+/** Remembers something an admin should know about the channel (shown by /quiz status), without backing off. */
+export async function noteChannelProblem(
+  db: Db,
+  channel: QuizChannel,
+  message: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(quizChannels)
+    .set({ lastError: message, lastErrorAt: at })
+    .where(eq(quizChannels.id, channel.id));
 }
 
 export async function removeQuizChannel(db: Db, id: number): Promise<void> {

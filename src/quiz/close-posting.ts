@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
 import { serverTimeZone } from "../guilds/settings.js";
@@ -113,26 +113,4 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
       .where(and(eq(answers.postingId, postingId), sql`${answers.choices} <> ''`));
     return { postingId, answered: Number(tally[0]?.answered ?? 0), correct: Number(tally[0]?.correct ?? 0) };
   });
-}
-
-/** Open postings whose answer window has ended. */
-export async function expiredPostings(db: Db, now: Date) {
-  return db
-    .select({ id: postings.id })
-    .from(postings)
-    .where(and(isNull(postings.closedAt), lte(postings.closesAt, now)));
-}
-
-/** The open postings of one channel, optionally only those of days before `beforeDate` (YYYY-MM-DD). */
-export async function openPostingsOf(db: Db, quizChannelId: number, beforeDate?: string) {
-  return db
-    .select({ id: postings.id })
-    .from(postings)
-    .where(
-      and(
-        eq(postings.quizChannelId, quizChannelId),
-        isNull(postings.closedAt),
-        beforeDate ? lt(postings.localDate, beforeDate) : undefined,
-      ),
-    );
 }

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, channelStreaks, postings, quizChannels } from "../db/schema.js";
 import { findQuestion } from "../questions/find-question.js";
 import type { Letter, Question } from "../questions/question.js";
-import { leaseMs, type Posting } from "./claim-posting.js";
+import type { Posting } from "./postings.js";
 
 /** Streak lengths worth announcing in the reveal. */
 export const streakMilestones = [3, 5, 7, 10, 14, 21, 30, 50, 75, 100, 150, 200, 365];
@@ -12,6 +12,8 @@ export interface RevealData {
   posting: Posting;
   channelId: string;
   question: Question;
+  /** The question's public number in its exam. */
+  number: number;
   spread: Partial<Record<Letter, number>>;
   answered: number;
   correct: number;
@@ -54,46 +56,10 @@ export async function revealData(db: Db, postingId: number): Promise<RevealData 
     posting: row.posting,
     channelId: row.channelId,
     question: stored.question,
+    number: stored.number,
     spread,
     answered: given.length,
     correct: correctUsers.length,
     milestones: streaks.sort((a, b) => b.streak - a.streak),
   };
-}
-
-/** Closed postings whose reveal has not been sent yet (a crash or a Discord error in between). */
-export async function unrevealedPostings(db: Db) {
-  return db
-    .select({ id: postings.id })
-    .from(postings)
-    .where(and(isNotNull(postings.closedAt), isNull(postings.revealedAt), isNotNull(postings.messageId)));
-}
-
-/** Takes the right to send a reveal; false while another process holds it or it was sent. */
-export async function leaseReveal(db: Db, postingId: number, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(postings)
-    .set({ revealingSince: now })
-    .where(
-      and(
-        eq(postings.id, postingId),
-        isNotNull(postings.closedAt),
-        isNull(postings.revealedAt),
-        or(isNull(postings.revealingSince), lt(postings.revealingSince, new Date(now.getTime() - leaseMs))),
-      ),
-    )
-    .returning({ id: postings.id });
-  return rows.length > 0;
-}
-
-export async function markRevealed(
-  db: Db,
-  postingId: number,
-  revealMessageId: string,
-  now: Date,
-): Promise<void> {
-  await db
-    .update(postings)
-    .set({ revealedAt: now, revealMessageId, revealingSince: null })
-    .where(eq(postings.id, postingId));
 }

@@ -43,9 +43,9 @@ export function occurrenceOn(schedule: Schedule, localDate: string): Occurrence 
 }
 
 /** Occurrences on the schedule's weekdays, day by day from the local date of `now`, forwards or backwards. */
-function* scheduledDays(schedule: Schedule, now: Date, step: 1 | -1): Generator<Occurrence> {
+function* scheduledDays(schedule: Schedule, now: Date, step: 1 | -1, days = 8): Generator<Occurrence> {
   const today = DateTime.fromJSDate(now, { zone: schedule.timeZone }).startOf("day");
-  for (let offset = 0; offset <= 8; offset += 1) {
+  for (let offset = 0; offset <= days; offset += 1) {
     const day = today.plus({ days: offset * step });
     if (schedule.weekdays.includes(day.weekday)) yield occurrenceOn(schedule, day.toISODate() ?? "");
   }
@@ -67,6 +67,12 @@ export function dueOccurrence(schedule: Schedule, now: Date): Occurrence | undef
 export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | undefined {
   for (const occurrence of scheduledDays(schedule, now, 1)) if (occurrence.opensAt > now) return occurrence;
   return undefined;
+}
+
+/** The occurrences strictly after `now` over the next two weeks, in order. */
+export function* upcomingOccurrences(schedule: Schedule, now: Date): Generator<Occurrence> {
+  for (const occurrence of scheduledDays(schedule, now, 1, 15))
+    if (occurrence.opensAt > now) yield occurrence;
 }
 
 /** Monday of the week and first of the month of an instant, in a zone: the keys of period leaderboards. */

@@ -1,29 +1,35 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { postings } from "../db/schema.js";
 import { listQuizChannels, type QuizChannel } from "./channels.js";
-import { nextOccurrence } from "./schedule.js";
+import { openPostingOf, type Posting, postedDatesFrom } from "./postings.js";
+import { upcomingOccurrences } from "./schedule.js";
 
 export interface ChannelStatus {
   channel: QuizChannel;
   nextPostAt: Date | undefined;
-  open: { sequence: number; closesAt: Date; messageId: string | null } | undefined;
+  open: Posting | undefined;
 }
 
 /** Every quiz channel of a server with its next post time and open question, for /quiz status. */
 export async function quizStatus(db: Db, guildId: string, now: Date): Promise<ChannelStatus[]> {
   const channels = await listQuizChannels(db, guildId);
   return Promise.all(
-    channels.map(async (channel) => {
-      const [open] = await db
-        .select({ sequence: postings.sequence, closesAt: postings.closesAt, messageId: postings.messageId })
-        .from(postings)
-        .where(and(eq(postings.quizChannelId, channel.id), isNull(postings.closedAt)));
-      return {
-        channel,
-        nextPostAt: channel.paused ? undefined : nextOccurrence(channel, now)?.opensAt,
-        open,
-      };
-    }),
+    channels.map(async (channel) => ({
+      channel,
+      nextPostAt: await nextPostAt(db, channel, now),
+      open: await openPostingOf(db, channel.id),
+    })),
   );
+}
+
+/**
+ * When the channel will next post on its own: the first scheduled occurrence after `now` whose day has no
+ * question yet (a /quiz post-now uses up its day). Undefined while paused.
+ */
+export async function nextPostAt(db: Db, channel: QuizChannel, now: Date): Promise<Date | undefined> {
+  if (channel.paused) return undefined;
+  const upcoming = [...upcomingOccurrences(channel, now)];
+  const first = upcoming[0];
+  if (!first) return undefined;
+  const posted = await postedDatesFrom(db, channel.id, first.localDate);
+  return upcoming.find((occurrence) => !posted.has(occurrence.localDate))?.opensAt;
 }

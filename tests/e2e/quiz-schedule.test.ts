@@ -50,7 +50,7 @@ describe("posting times and several processes", () => {
     expect(new Set(all.map((row) => row.localDate)).size).toBe(all.length);
     const questions = world.server
       .messages(channelId)
-      .filter((message) => message.embeds[0]?.title?.match(/Question #\d+$/));
+      .filter((message) => message.embeds[0]?.title?.match(/ #\d+$/));
     expect(questions).toHaveLength(all.length);
   });
 
@@ -73,10 +73,12 @@ describe("posting times and several processes", () => {
       await Promise.all([world.bot.scheduler.tick(), second.scheduler.tick(), world.bot.scheduler.tick()]);
     }
     for (const channelId of channelIds) {
-      const titles = world.server.messages(channelId).map((message) => message.embeds[0]?.title ?? "");
-      expect(titles.filter((title) => /Question #\d+$/.test(title))).toEqual([
-        "SNGL-C01 · Question #1",
-        "SNGL-C01 · Question #2",
+      const messages = world.server.messages(channelId);
+      const titles = messages.map((message) => message.embeds[0]?.title ?? "");
+      const questions = messages.filter((message) => / #\d+$/.test(message.embeds[0]?.title ?? ""));
+      expect(questions.map((message) => message.embeds[0]?.footer?.text?.split(" · ").at(-1))).toEqual([
+        "question 1 in this channel",
+        "question 2 in this channel",
       ]);
       expect(titles.filter((title) => title.includes("Answer:"))).toHaveLength(1);
     }

@@ -1,5 +1,8 @@
 import { PermissionFlagsBits } from "discord.js";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { questions } from "../../src/db/schema.js";
+import { findQuestion } from "../../src/questions/find-question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
 import type { Member } from "../support/discord/index.js";
 
@@ -35,48 +38,64 @@ describe("the bot on a Discord-compatible server", () => {
       username: "organiser",
       permissions: PermissionFlagsBits.ManageGuild,
     });
-    const reply = await admin.runCommand(world.guild.id, channelId, "question preview", {
-      id: "aip-1-4-aurora-pgvector-kb-store",
-    });
-    expect(reply.ephemeral).toBe(true);
-    expect(reply.embeds.map((embed) => embed.title)).toEqual([
-      "AIP-C01 · Question #0",
-      "AIP-C01 · Question #0 · Answer: B",
-    ]);
-    expect(reply.embeds[1]?.description).toContain("✅ **B** — ");
+    const [first] = await world.database.db
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.exam, "AIP-C01"), eq(questions.number, 1)));
+    const stored = first && (await findQuestion(world.database.db, first.id));
+    if (!stored) throw new Error("the bank has no AIP-C01 #001");
+    for (const name of ["AIP-C01 #001", first.id]) {
+      const reply = await admin.runCommand(world.guild.id, channelId, "question preview", { question: name });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.embeds.map((embed) => embed.title)).toEqual([
+        "AIP-C01 #001",
+        `AIP-C01 #001 · Answer${stored.question.answer.length > 1 ? "s" : ""}: ${stored.question.answer.join(" and ")}`,
+      ]);
+      expect(reply.embeds[1]?.description).toContain(`✅ **${stored.question.answer[0]}** — `);
+    }
   });
 
-  it("autocompletes question ids and takes a member's report, then lists it for admins", async () => {
-    const choices = await member.autocomplete(
+  it("never shows members a question's file id: reports take public numbers, autocomplete offers only revealed questions", async () => {
+    const offered = await member.autocomplete(
       world.guild.id,
       channelId,
       "question report",
-      { reason: "x", id: "pgvector" },
-      "id",
+      { reason: "x", question: "1" },
+      "question",
     );
-    expect(choices.map((choice) => choice.value)).toContain("aip-1-4-aurora-pgvector-kb-store");
+    // Nothing has been revealed in this server yet, so a member is offered nothing to browse.
+    expect(offered).toEqual([]);
     const report = await member.runCommand(world.guild.id, channelId, "question report", {
-      id: "aip-1-4-aurora-pgvector-kb-store",
+      question: "AIP-C01 #001",
       reason: "The link in the reveal is broken",
     });
-    expect(report.content).toContain("your report on `aip-1-4-aurora-pgvector-kb-store` is recorded");
-    const unknown = await member.runCommand(world.guild.id, channelId, "question report", {
-      id: "no-such-question",
+    expect(report.content).toContain("your report on **AIP-C01 #001** is recorded");
+    const byId = await member.runCommand(world.guild.id, channelId, "question report", {
+      question: "aip-1-1-eu-geo-inference-profile",
       reason: "wrong key",
     });
-    expect(unknown.content).toBe("There is no question with id `no-such-question`.");
+    expect(byId.content).toContain("There is no question `aip-1-1-eu-geo-inference-profile`: use its number");
     const admin = world.guild.addMember({
       username: "moderator",
       permissions: PermissionFlagsBits.ManageGuild,
     });
+    const adminChoices = await admin.autocomplete(
+      world.guild.id,
+      channelId,
+      "question report",
+      { reason: "x", question: "AIP-C01 #1" },
+      "question",
+    );
+    expect(adminChoices.map((choice) => choice.value)).toEqual(["AIP-C01 #001"]);
     const list = await admin.runCommand(world.guild.id, channelId, "question reports");
-    expect(list.content).toContain("`aip-1-4-aurora-pgvector-kb-store`");
+    expect(list.content).toContain("**AIP-C01 #001**");
+    expect(list.content).toContain("1 report,");
     expect(list.content).toContain("The link in the reveal is broken");
   });
 
   it("refuses /question preview to a member without Manage Server, saying why", async () => {
     const reply = await member.runCommand(world.guild.id, channelId, "question preview", {
-      id: "aip-1-4-aurora-pgvector-kb-store",
+      question: "AIP-C01 #001",
     });
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain("Manage Server");

@@ -21,7 +21,7 @@ describe("questions:check", () => {
           /near-duplicate\.yaml:7:7 stem: is \d+% the same as the stem of .*good-question\.yaml$/,
         ),
         `${file("domain-1/unknown-task.yaml")}:4:7 task: TEST-C01 domain 1 has no task 1.9 (it has 1.1)`,
-        `${file("domain-1/long-option.yaml")}:11:6 options.B: is 231 characters; the limit is 200`,
+        `${file("domain-1/long-option.yaml")}:11:6 options.B: is 534 characters; the limit is 400`,
         `${file("domain-2/wrong-folder.yaml")}:3:9 domain: is 1 but the file is in domain-2/`,
         expect.stringMatching(
           /multiple-without-choose\.yaml:\d+:\d+ choose: is required for a multiple question$/,

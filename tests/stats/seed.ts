@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { parse } from "yaml";
 import type { Db } from "../../src/db/client.js";
 import {
@@ -143,7 +144,15 @@ export function questionBody(id: string, exam = "AIP-C01") {
 export async function seedQuestion(db: Db, id: string, exam = "AIP-C01") {
   await db
     .insert(questions)
-    .values({ id, exam, domain: 1, task: "1.4", contentHash: id, sourceFile: `${id}.yaml` })
+    .values({
+      id,
+      exam,
+      number: sql`(select coalesce(max(number), 0) + 1 from questions where exam = ${exam})`,
+      domain: 1,
+      task: "1.4",
+      contentHash: id,
+      sourceFile: `${id}.yaml`,
+    })
     .onConflictDoNothing();
   await db
     .insert(questionRevisions)

@@ -22,6 +22,7 @@ import {
 } from "../../stats/groups.js";
 import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
+import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { UserError } from "../user-error.js";
 
@@ -99,6 +100,7 @@ export const groupCommand: Command = {
       new UserError(`There is no group called ${groupLabel(name)} here. \`/group list\` shows them.`);
 
     if (sub === "create") {
+      await takeMemberLimit("groupCreate", guildId, userId, ctx.clock.now());
       const outcome = await createGroup(ctx.db, guildId, name, userId);
       if (outcome.kind === "invalid") throw new UserError(outcome.reason);
       if (outcome.kind === "exists")

@@ -1,22 +1,25 @@
 import {
   ApplicationCommandOptionType,
   MessageFlags,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   TimestampStyles,
   time,
+  userMention,
 } from "discord.js";
-import { findQuestion, searchQuestionIds } from "../../questions/find-question.js";
-import { fileReport, listOpenReports, reportReasonLimit } from "../../questions/reports.js";
-import { latestPostedQuestion } from "../../quiz/latest-posting.js";
-import type { Command } from "../command.js";
+import { findByName, findQuestion, publicName, searchQuestions } from "../../questions/find-question.js";
+import { fileReport, openReportsByQuestion, reportReasonLimit } from "../../questions/reports.js";
+import { latestPostedQuestion } from "../../quiz/postings.js";
+import type { Command, CommandContext } from "../command.js";
+import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { questionEmbed, revealEmbed } from "../render/question.js";
 import { UserError } from "../user-error.js";
 
-const idOption = (required: boolean, description: string) =>
+const questionOption = (required: boolean, description: string) =>
   ({
     type: ApplicationCommandOptionType.String,
-    name: "id",
+    name: "question",
     description,
     required,
     autocomplete: true,
@@ -31,7 +34,7 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "preview",
       description: "Show a question and its reveal exactly as they will be posted (only you see it; admins)",
-      options: [idOption(true, "Question id, e.g. aip-1-4-pgvector-existing-aurora")],
+      options: [questionOption(true, "Question number (AIP-C01 #042) or file id")],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -45,7 +48,7 @@ const data = {
           required: true,
           max_length: reportReasonLimit,
         },
-        idOption(false, "Question id (default: the last question posted in this channel)"),
+        questionOption(false, "Question number, e.g. AIP-C01 #042 (default: this channel's last question)"),
       ],
     },
     {
@@ -56,6 +59,12 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+async function lastQuestionHere(ctx: CommandContext, channelId: string) {
+  const id = await latestPostedQuestion(ctx.db, channelId);
+  const stored = id ? await findQuestion(ctx.db, id) : undefined;
+  return id && stored ? { ...stored, id } : undefined;
+}
+
 export const questionCommand: Command = {
   data,
   async execute(interaction, ctx) {
@@ -63,19 +72,18 @@ export const questionCommand: Command = {
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === "preview") {
       requireManageServer(interaction);
-      const id = interaction.options.getString("id", true);
-      const stored = await findQuestion(ctx.db, id);
+      const name = interaction.options.getString("question", true);
+      const stored = await findByName(ctx.db, name, { allowIds: true });
       const track = stored && ctx.tracks.get(stored.question.exam);
-      if (!stored || !track) throw new UserError(`There is no question with id \`${id}\`.`);
+      if (!stored || !track) throw new UserError(`There is no question \`${name}\`.`);
       const closesAt = new Date(ctx.clock.now().getTime() + 24 * 3_600_000);
       const reveal = { spread: {}, answered: 0, correct: 0, milestones: [] };
+      const shown = { number: stored.number, sequence: 1 };
       await interaction.reply({
-        content: stored.active
-          ? `Preview (revision ${stored.revision}):`
-          : "Preview of an **inactive** question:",
+        content: `${stored.active ? "Preview" : "Preview of an **inactive** question"}: \`${stored.id}\`, revision ${stored.revision}.`,
         embeds: [
-          questionEmbed(stored.question, track, { sequence: 0, closesAt }),
-          revealEmbed(stored.question, track, 0, reveal),
+          questionEmbed(stored.question, track, { ...shown, closesAt }),
+          revealEmbed(stored.question, track, shown, reveal),
         ],
         flags: MessageFlags.Ephemeral,
       });
@@ -85,36 +93,52 @@ export const questionCommand: Command = {
       const reason = interaction.options.getString("reason", true).trim();
       if (reason.length < 5)
         throw new UserError("Please say in a few words what is wrong, so it can be fixed.");
-      const id =
-        interaction.options.getString("id") ?? (await latestPostedQuestion(ctx.db, interaction.channelId));
-      if (!id)
+      const name = interaction.options.getString("question");
+      const stored = name
+        ? await findByName(ctx.db, name)
+        : await lastQuestionHere(ctx, interaction.channelId);
+      if (!stored)
         throw new UserError(
-          "No question has been posted in this channel yet: give the question id (it is in the question's footer).",
+          name
+            ? `There is no question \`${name}\`: use its number, e.g. \`AIP-C01 #042\` (it is in the question's title).`
+            : "No question has been posted in this channel yet: give the question's number (it is in the question's title).",
         );
-      if (!(await findQuestion(ctx.db, id))) throw new UserError(`There is no question with id \`${id}\`.`);
-      await fileReport(ctx.db, { guildId, questionId: id, userId: interaction.user.id, reason });
+      await takeMemberLimit("report", guildId, interaction.user.id, ctx.clock.now());
+      await fileReport(ctx.db, { guildId, questionId: stored.id, userId: interaction.user.id, reason });
       await interaction.reply({
-        content: `Thanks: your report on \`${id}\` is recorded for the question authors.`,
+        content: `Thanks: your report on **${publicName(stored.question.exam, stored.number)}** is recorded for the question authors.`,
         flags: MessageFlags.Ephemeral,
       });
       return;
     }
     requireManageServer(interaction);
-    const reports = await listOpenReports(ctx.db, guildId);
-    const lines = reports.map(
-      (report) =>
-        `• \`${report.questionId}\` by <@${report.userId}> ${time(report.createdAt, TimestampStyles.RelativeTime)}: ${report.reason}`,
-    );
+    const reports = await openReportsByQuestion(ctx.db, guildId);
+    const lines = reports.map(({ exam, number, questionId, count, latestAt, reasons }) => {
+      const heading = `**${publicName(exam, number)}** (\`${questionId}\`): ${count} ${count === 1 ? "report" : "reports"}, latest ${time(latestAt, TimestampStyles.RelativeTime)}`;
+      return [
+        heading,
+        ...reasons.map(({ userId, reason }) => `  • ${userMention(userId)}: ${reason.slice(0, 200)}`),
+      ].join("\n");
+    });
     await interaction.reply({
       content:
         lines.length === 0
           ? "No open question reports."
-          : `**Open question reports**\n${lines.join("\n")}`.slice(0, 2000),
+          : `**Open question reports**, most reported first\n${lines.join("\n")}`.slice(0, 2000),
       flags: MessageFlags.Ephemeral,
     });
   },
   async autocomplete(interaction, ctx) {
-    const ids = await searchQuestionIds(ctx.db, String(interaction.options.getFocused()));
-    await interaction.respond(ids.map((id) => ({ name: id, value: id })));
+    // Members see only questions already revealed in this server; admins (authors) search the whole bank.
+    const isAdmin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+    const found = await searchQuestions(ctx.db, String(interaction.options.getFocused()), {
+      ...(isAdmin ? {} : { revealedIn: interaction.guildId ?? "" }),
+    });
+    await interaction.respond(
+      found.map(({ exam, number, stem }) => {
+        const name = publicName(exam, number);
+        return { name: `${name} — ${stem}`.slice(0, 100), value: name };
+      }),
+    );
   },
 };

@@ -5,6 +5,7 @@ import {
   ApplicationCommandOptionType,
   ChannelType,
   type ChatInputCommandInteraction,
+  channelMention,
   type GuildBasedChannel,
   InteractionContextType,
   MessageFlags,
@@ -14,12 +15,19 @@ import {
   TimestampStyles,
   time,
 } from "discord.js";
-import { configureQuizChannel, findQuizChannel, removeQuizChannel, setPaused } from "../../quiz/channels.js";
-import { closeNow, postNow } from "../../quiz/lifecycle.js";
+import {
+  configureQuizChannel,
+  findQuizChannel,
+  type QuizChannel,
+  removeQuizChannel,
+  setPaused,
+} from "../../quiz/channels.js";
+import { closeNow, type PostNowOutcome, postNow } from "../../quiz/lifecycle.js";
 import { formatWeekdays, isValidZone, parsePostTime, parseWeekdays } from "../../quiz/schedule.js";
-import { quizStatus } from "../../quiz/status.js";
+import { nextPostAt, quizStatus } from "../../quiz/status.js";
 import { matchingChoices, timeZones } from "../choices.js";
 import type { Command, CommandContext } from "../command.js";
+import { adminReason } from "../discord-errors.js";
 import { manageServer, requireManageServer } from "../permissions.js";
 import { UserError } from "../user-error.js";
 
@@ -53,15 +61,13 @@ const data = {
       {
         type: ApplicationCommandOptionType.String,
         name: "time",
-        description: "Local time to post, HH:MM (24-hour), e.g. 07:30",
-        required: true,
+        description: "Local time to post, HH:MM (24-hour), e.g. 07:30 (needed for a new channel)",
         max_length: 5,
       },
       {
         type: ApplicationCommandOptionType.String,
         name: "timezone",
-        description: "IANA time zone, e.g. Asia/Tokyo",
-        required: true,
+        description: "IANA time zone, e.g. Asia/Tokyo (needed for a new channel)",
         autocomplete: true,
         max_length: 64,
       },
@@ -131,13 +137,13 @@ export const quizCommand: Command = {
       throw new UserError(`<#${channelId}> is not a quiz channel. Set it up with \`/quiz setup\`.`);
     const reply = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
     if (subcommand === "pause") {
-      await setPaused(ctx.db, channel.id, true);
+      await setPaused(ctx.db, channel.id, true, ctx.clock.now());
       return void (await reply(
         `Paused the daily question in <#${channelId}>. \`/quiz resume\` starts it again.`,
       ));
     }
     if (subcommand === "resume") {
-      await setPaused(ctx.db, channel.id, false);
+      await setPaused(ctx.db, channel.id, false, ctx.clock.now());
       return void (await reply(`The daily question is back on in <#${channelId}>.`));
     }
     if (subcommand === "remove") {
@@ -156,13 +162,7 @@ export const quizCommand: Command = {
       return;
     }
     const outcome = await postNow(ctx, ctx.quiz, channel, now);
-    const messages = {
-      posted: `Posted today's question in <#${channelId}>.`,
-      "already-posted": `Today's question is already posted in <#${channelId}>. \`/quiz close-now\` closes it.`,
-      "no-questions": `There are no questions for ${channel.exam} yet.`,
-      failed: `Could not post in <#${channelId}>: ${"message" in outcome ? outcome.message : ""}. I will keep trying; \`/quiz status\` shows how it goes.`,
-    } as const;
-    await interaction.editReply(messages[outcome.kind]);
+    await interaction.editReply(postNowReply(outcome, channelId, channel.exam, now));
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
@@ -171,20 +171,61 @@ export const quizCommand: Command = {
   },
 };
 
+/** What /quiz post-now did, and what happens next, as the admin should read it. */
+function postNowReply(outcome: PostNowOutcome, channelId: string, exam: string, now: Date): string {
+  const next = (at: Date | undefined) =>
+    at
+      ? `The next scheduled question: ${time(at, TimestampStyles.LongDateTime)} (${time(at, TimestampStyles.RelativeTime)}).`
+      : "No scheduled question follows (the channel is paused).";
+  switch (outcome.kind) {
+    case "posted":
+      return [
+        `Posted today's question in ${channelMention(channelId)}; it closes ${time(outcome.posting.closesAt, TimestampStyles.RelativeTime)}.`,
+        next(outcome.nextPostAt),
+      ].join("\n");
+    case "already-posted": {
+      const { posting } = outcome;
+      const state =
+        posting.closedAt || posting.closesAt <= now
+          ? `Today's question in ${channelMention(channelId)} was already posted and has closed.`
+          : `Today's question in ${channelMention(channelId)} is already open until ${time(posting.closesAt, TimestampStyles.ShortTime)}; \`/quiz close-now\` closes it.`;
+      return [state, next(outcome.nextPostAt)].join("\n");
+    }
+    case "no-questions":
+      return `There are no questions for ${exam} yet.`;
+    case "failed":
+      return `Could not post in ${channelMention(channelId)}: ${adminReason(outcome.reason)} I will keep trying; \`/quiz status\` shows how it goes.`;
+  }
+}
+
 async function setup(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
   const channel = interaction.options.getChannel("channel", true) as GuildBasedChannel;
-  const postTime = interaction.options.getString("time", true).trim();
-  const timeZone = interaction.options.getString("timezone", true).trim();
-  const exam = (
-    interaction.options.getString("exam") ??
-    (ctx.tracks.has("AIP-C01") ? "AIP-C01" : ([...ctx.tracks.keys()][0] ?? ""))
-  ).toUpperCase();
-  const weekdayText = interaction.options.getString("weekdays") ?? "daily";
-  const hiddenAnswers = interaction.options.getBoolean("hidden_answers") ?? false;
+  const guildId = interaction.guildId ?? "";
+  // Re-running setup on a quiz channel changes only the options given; a new channel needs time and zone.
+  const existing = await findQuizChannel(ctx.db, guildId, channel.id);
+  const given = {
+    time: interaction.options.getString("time")?.trim(),
+    timezone: interaction.options.getString("timezone")?.trim(),
+    exam: interaction.options.getString("exam")?.trim().toUpperCase(),
+    weekdays: interaction.options.getString("weekdays")?.trim(),
+    windowHours: interaction.options.getInteger("window_hours") ?? undefined,
+    policy: (interaction.options.getString("answer_policy") as "first" | "last" | null) ?? undefined,
+    hidden: interaction.options.getBoolean("hidden_answers") ?? undefined,
+  };
+  const postTime = given.time ?? existing?.postTime;
+  const timeZone = given.timezone ?? existing?.timeZone;
+  const exam =
+    given.exam ??
+    existing?.exam ??
+    (ctx.tracks.has("AIP-C01") ? "AIP-C01" : ([...ctx.tracks.keys()][0] ?? ""));
+  const hiddenAnswers = given.hidden ?? existing?.hiddenAnswers ?? false;
   const problems: string[] = [];
-  const time24 = parsePostTime(postTime);
-  if (!time24) problems.push(`**time** \`${postTime}\` is not a time like 07:30 (24-hour HH:MM).`);
-  if (!isValidZone(timeZone))
+  if (!postTime) problems.push("**time** is needed for a new quiz channel, e.g. `07:30`.");
+  if (!timeZone) problems.push("**timezone** is needed for a new quiz channel, e.g. `Asia/Tokyo`.");
+  const time24 = postTime ? parsePostTime(postTime) : undefined;
+  if (postTime && !time24)
+    problems.push(`**time** \`${postTime}\` is not a time like 07:30 (24-hour HH:MM).`);
+  if (timeZone && !isValidZone(timeZone))
     problems.push(
       `**timezone** \`${timeZone}\` is not an IANA time zone such as Asia/Tokyo or America/New_York.`,
     );
@@ -192,43 +233,57 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: CommandConte
     problems.push(
       `**exam** \`${exam}\` is not a track I have questions for (${[...ctx.tracks.keys()].join(", ")}).`,
     );
-  const weekdays = parseWeekdays(weekdayText);
+  const weekdays =
+    given.weekdays === undefined
+      ? (existing?.weekdays ?? parseWeekdays("daily"))
+      : parseWeekdays(given.weekdays);
   if (!weekdays || weekdays.length === 0)
     problems.push(
-      `**weekdays** \`${weekdayText}\` is not understood: try daily, weekdays, mon-fri or mon,wed,fri.`,
+      `**weekdays** \`${given.weekdays}\` is not understood: try daily, weekdays, mon-fri or mon,wed,fri.`,
     );
   const missing = missingPermissions(interaction, channel, hiddenAnswers);
   if (missing.length > 0)
-    problems.push(`I am missing **${missing.join(", ")}** in <#${channel.id}>: grant them to my role there.`);
-  if (problems.length > 0 || !time24 || !weekdays)
+    problems.push(
+      `I am missing **${missing.join(", ")}** in ${channelMention(channel.id)}: grant them to my role there.`,
+    );
+  if (problems.length > 0 || !time24 || !weekdays || !timeZone)
     throw new UserError(`Nothing was saved.\n${problems.map((p) => `• ${p}`).join("\n")}`);
 
   const normalizedTime = `${String(time24.hour).padStart(2, "0")}:${String(time24.minute).padStart(2, "0")}`;
-  const { created, channel: saved } = await configureQuizChannel(ctx.db, {
-    guildId: interaction.guildId ?? "",
-    channelId: channel.id,
-    exam,
-    postTime: normalizedTime,
-    timeZone,
-    weekdays,
-    windowHours: interaction.options.getInteger("window_hours") ?? 24,
-    answerPolicy: (interaction.options.getString("answer_policy") as "first" | "last" | null) ?? "last",
-    hiddenAnswers,
-  });
-  const [first] = await quizStatus(ctx.db, saved.guildId, ctx.clock.now()).then((all) =>
-    all.filter((s) => s.channel.id === saved.id),
+  const now = ctx.clock.now();
+  const { created, channel: saved } = await configureQuizChannel(
+    ctx.db,
+    {
+      guildId,
+      channelId: channel.id,
+      exam,
+      postTime: normalizedTime,
+      timeZone,
+      weekdays,
+      windowHours: given.windowHours ?? existing?.windowHours ?? 24,
+      answerPolicy: given.policy ?? existing?.answerPolicy ?? "last",
+      hiddenAnswers,
+    },
+    now,
   );
-  const next = first?.nextPostAt
-    ? `${time(first.nextPostAt, TimestampStyles.LongDateTime)} (${time(first.nextPostAt, TimestampStyles.RelativeTime)})`
+  const nextAt = await nextPostAt(ctx.db, saved, now);
+  const next = nextAt
+    ? `${time(nextAt, TimestampStyles.LongDateTime)} (${time(nextAt, TimestampStyles.RelativeTime)})`
     : "not scheduled";
-  await interaction.reply({
-    content: [
-      `${created ? "Set up" : "Updated"} the daily **${exam}** question in <#${channel.id}>:`,
-      `• ${normalizedTime} ${timeZone}, ${formatWeekdays(weekdays)}; open for ${saved.windowHours} h; ${saved.answerPolicy} answer counts${hiddenAnswers ? "; answers hidden" : ""}`,
-      `• Next question: ${next}`,
-    ].join("\n"),
-    flags: MessageFlags.Ephemeral,
-  });
+  const lines = [
+    `${created ? "Set up" : "Updated"} the daily **${exam}** question in ${channelMention(channel.id)}:`,
+    `• ${describeSchedule(saved)}`,
+  ];
+  if (existing) {
+    const before = describeSchedule(existing);
+    lines.push(before === describeSchedule(saved) ? "• Nothing changed." : `• Was: ${before}`);
+  }
+  lines.push(`• Next question: ${next}`);
+  await interaction.reply({ content: lines.join("\n"), flags: MessageFlags.Ephemeral });
+}
+
+function describeSchedule(channel: QuizChannel): string {
+  return `${channel.exam} at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}; open for ${channel.windowHours} h; ${channel.answerPolicy} answer counts${channel.hiddenAnswers ? "; answers hidden" : ""}`;
 }
 
 function missingPermissions(

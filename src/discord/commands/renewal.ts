@@ -15,6 +15,7 @@ import {
   resolveCertification,
 } from "../../renewal/index.js";
 import type { Command } from "../command.js";
+import { takeMemberLimit } from "../member-limits.js";
 import { UserError } from "../user-error.js";
 
 /** A certification option with autocomplete; certs.ts uses it too. */
@@ -83,7 +84,7 @@ const answer = (title: string, text: string) => ({
 
 export const renewalCommand: Command = {
   data,
-  async execute(interaction) {
+  async execute(interaction, ctx) {
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === "renews") {
       const cert = requireCertification(interaction.options.getString("cert", true));
@@ -104,6 +105,7 @@ export const renewalCommand: Command = {
     const input = interaction.options.getString("cert");
     // Checked before deferring, so a mistyped code gets a private answer instead of a public error.
     const cert = input === null ? undefined : requireCertification(input);
+    await takeMemberLimit("image", interaction.guildId, interaction.user.id, ctx.clock.now());
     await interaction.deferReply();
     const png = await renderRenewalGraphPng(cert ? { highlight: cert.code } : {});
     const name = cert ? `renewal-graph-${cert.code.toLowerCase()}.png` : "renewal-graph.png";

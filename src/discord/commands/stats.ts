@@ -8,6 +8,7 @@ import {
 import { type MemberStats, memberStatsFor } from "../../stats/member-stats.js";
 import { confidentAfter, type Readiness } from "../../stats/readiness.js";
 import type { Command } from "../command.js";
+import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild } from "../permissions.js";
 import { renderStatsChartPng } from "../render/stats-chart.js";
 
@@ -71,6 +72,7 @@ export const statsCommand: Command = {
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
     const user = interaction.options.getUser("member") ?? interaction.user;
+    await takeMemberLimit("image", guildId, interaction.user.id, ctx.clock.now());
     await interaction.deferReply();
     const stats = await memberStatsFor(ctx.db, guildId, user.id, ctx.tracks);
     if (!stats) {

@@ -21,7 +21,7 @@ const measuringTrack = (question: LoadedQuestion): Track => ({
  */
 export const renderingProblems: QuestionCheck = (question) => {
   const track = measuringTrack(question);
-  const posting = { sequence: 99_999, closesAt: new Date(), answersSoFar: 99_999 };
+  const posting = { number: 99_999, sequence: 99_999, closesAt: new Date(), answersSoFar: 99_999 };
   const spread = Object.fromEntries(Object.keys(question.options).map((letter) => [letter, 99_999]));
   const reveal = { spread, answered: 99_999, correct: 99_999, milestones: ["🔥 a streak line".repeat(4)] };
   const problems = [
@@ -29,7 +29,7 @@ export const renderingProblems: QuestionCheck = (question) => {
       field: "stem",
       message: `posted question: ${message}`,
     })),
-    ...embedProblems(revealEmbed(question, track, 99_999, reveal)).map((message) => ({
+    ...embedProblems(revealEmbed(question, track, posting, reveal)).map((message) => ({
       field: "explanations",
       message: `reveal: ${message}`,
     })),

@@ -1,4 +1,5 @@
 import { type APIEmbed, TimestampStyles, time } from "discord.js";
+import { publicName } from "../../questions/find-question.js";
 import { type Letter, optionLetters, type Question } from "../../questions/question.js";
 import type { Track } from "../../questions/track.js";
 import { answerEmoji } from "../answer-emoji.js";
@@ -7,6 +8,9 @@ const colours = { open: 0x3b82f6, closed: 0x64748b, reveal: 0x22c55e } as const;
 const countWords = ["zero", "one", "two", "three", "four", "five", "six"];
 
 export interface PostingView {
+  /** The question's public number in its exam (members never see the file id). */
+  number: number;
+  /** 1, 2, 3 … within the quiz channel. */
   sequence: number;
   closesAt: Date;
   /** Shown instead of the reaction counts when members' answers are hidden. */
@@ -37,10 +41,10 @@ export function questionEmbed(question: Question, track: Track, posting: Posting
     ? `Closed — answer: **${question.answer.join(", ")}**`
     : `Closes ${time(posting.closesAt, TimestampStyles.RelativeTime)}${posting.answersSoFar === undefined ? "" : ` · ${posting.answersSoFar} answers so far`}`;
   return {
-    title: `${question.exam} · Question #${posting.sequence}`,
+    title: publicName(question.exam, posting.number),
     color: posting.closed ? colours.closed : colours.open,
     description: [question.stem, "", ...options, "", instruction, status].join("\n"),
-    footer: { text: `${domainLine(question, track)} · id ${question.id}` },
+    footer: { text: `${domainLine(question, track)} · question ${posting.sequence} in this channel` },
   };
 }
 
@@ -48,7 +52,7 @@ export function questionEmbed(question: Question, track: Track, posting: Posting
 export function revealEmbed(
   question: Question,
   track: Track,
-  sequence: number,
+  posting: Pick<PostingView, "number" | "sequence">,
   reveal: RevealView,
 ): APIEmbed {
   const explanations = optionLetters(question).map((letter) => {
@@ -63,12 +67,12 @@ export function revealEmbed(
     fields.push({ name: "Streaks", value: reveal.milestones.join("\n").slice(0, 1024) });
   const answerWord = question.answer.length > 1 ? "Answers" : "Answer";
   return {
-    title: `${question.exam} · Question #${sequence} · ${answerWord}: ${question.answer.join(" and ")}`,
+    title: `${publicName(question.exam, posting.number)} · ${answerWord}: ${question.answer.join(" and ")}`,
     color: colours.reveal,
     description: explanations.join("\n\n"),
     fields,
     footer: {
-      text: `${domainLine(question, track)} · id ${question.id} · /question report if something looks wrong`,
+      text: `${domainLine(question, track)} · question ${posting.sequence} in this channel · /question report if something looks wrong`,
     },
   };
 }
