@@ -8,7 +8,7 @@ import { createDiscordClient } from "./discord/client.js";
 import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
-import { startQuizRuntime } from "./discord/quiz-runtime.js";
+import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
 import { createJobs } from "./jobs.js";
@@ -40,6 +40,8 @@ export class StartupError extends Error {
 export interface RunningBot {
   ctx: AppContext;
   client: Client;
+  /** The daily question's runtime: answers on their way in, reconciliation. */
+  quiz: QuizRuntime;
   database: Database;
   scheduler: Scheduler;
   stop(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     return {
       ctx,
       client: connected,
+      quiz,
       database,
       scheduler,
       async stop() {

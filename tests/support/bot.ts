@@ -28,8 +28,11 @@ export interface TestWorld {
   database: Database;
   clock: TestClock;
   bot: RunningBot;
-  /** Stops the bot (as a deploy would) and starts a new one on the same database and server. */
-  restart(): Promise<RunningBot>;
+  /**
+   * Stops the bot (as a deploy would) and starts a new one on the same database and server; `whileDown`
+   * runs in between, e.g. members reacting while no bot is connected.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<RunningBot>;
   /** A second bot process on the same database and server (stopped by close()). */
   startAnother(): Promise<RunningBot>;
   close(): Promise<void>;
@@ -71,8 +74,9 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
     database,
     clock,
     bot: await launch(),
-    async restart() {
+    async restart(whileDown) {
       await world.bot.stop();
+      await whileDown?.();
       world.bot = await launch();
       return world.bot;
     },

@@ -58,6 +58,18 @@ export class Gateway {
     }
   }
 
+  /** Deliver again, as new dispatches, the events already sent that match (a duplicate delivery). */
+  redeliver(matches: (event: string, data: unknown) => boolean): number {
+    let sent = 0;
+    for (const session of this.#sessions.values()) {
+      for (const payload of session.log.filter((p) => matches(p.t, p.d))) {
+        this.#send(session, payload.t, payload.d);
+        sent += 1;
+      }
+    }
+    return sent;
+  }
+
   /** Cut every live connection as a network failure would; sessions stay resumable. */
   drop(code = 4000): void {
     for (const session of this.#sessions.values()) {

@@ -178,6 +178,14 @@ export class DiscordServer {
     this.#gateway.drop(code);
   }
 
+  /** Deliver every reaction add already sent for a message a second time, as a replayed session may. */
+  redeliverReactionAdds(messageId: string): number {
+    return this.#gateway.redeliver(
+      (event, data) =>
+        event === "MESSAGE_REACTION_ADD" && (data as { message_id?: string }).message_id === messageId,
+    );
+  }
+
   /** Answer RESUME with invalid session (op 9), so the client must IDENTIFY again. */
   set rejectResume(value: boolean) {
     this.#gateway.rejectResume = value;

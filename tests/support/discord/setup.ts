@@ -1,6 +1,7 @@
 import { PermissionFlagsBits as P } from "discord.js";
 import { Member } from "./actors.js";
 import { Intent, type ServerContext } from "./context.js";
+import { deleteMessage } from "./messages.js";
 import { channelPayload, guildCreatePayload, memberPayload, rolePayload } from "./payloads.js";
 import { DEFAULT_EVERYONE_PERMISSIONS } from "./permissions.js";
 import type { OverwriteType } from "./records.js";
@@ -99,6 +100,21 @@ export class TestGuild {
     const payload = channelPayload(this.ctx.state, channel);
     this.ctx.state.channels.delete(channelId);
     this.ctx.dispatch("CHANNEL_DELETE", Intent.Guilds, payload);
+  }
+
+  /** Delete a message, as a moderator would: later requests for it get 404 Unknown Message (10008). */
+  deleteMessage(messageId: string): void {
+    const message = this.ctx.state.messages.get(messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    deleteMessage(this.ctx, message);
+  }
+
+  /** Deny the bot's role permissions in one channel, as an admin editing the channel would. */
+  denyBot(channelId: string, permissions: bigint): void {
+    const channel = this.ctx.state.channels.get(channelId);
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    channel.overwrites.push({ id: this.botRoleId, type: "role", allow: 0n, deny: permissions });
+    this.ctx.dispatch("CHANNEL_UPDATE", Intent.Guilds, channelPayload(this.ctx.state, channel));
   }
 
   createRole(options: { name: string; permissions?: bigint }): RoleHandle {
