@@ -2,6 +2,7 @@ import { type APIEmbed, TimestampStyles, time } from "discord.js";
 import { type Letter, optionLetters, type Question } from "../../questions/question.js";
 import type { Track } from "../../questions/track.js";
 import { answerEmoji } from "../answer-emoji.js";
+import { stemLayout } from "./stem-layout.js";
 
 const colours = { open: 0x3b82f6, closed: 0x64748b, reveal: 0x22c55e } as const;
 const countWords = ["zero", "one", "two", "three", "four", "five", "six"];
@@ -39,7 +40,7 @@ export function questionEmbed(question: Question, track: Track, posting: Posting
   return {
     title: `${question.exam} · Question #${posting.sequence}`,
     color: posting.closed ? colours.closed : colours.open,
-    description: [question.stem, "", ...options, "", instruction, status].join("\n"),
+    description: [stemLayout(question.stem), "", ...options, "", instruction, status].join("\n"),
     footer: { text: `${domainLine(question, track)} · id ${question.id}` },
   };
 }
