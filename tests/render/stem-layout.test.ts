@@ -4,6 +4,7 @@ import { questionEmbed } from "../../src/discord/render/question.js";
 import { stemLayout } from "../../src/discord/render/stem-layout.js";
 import type { LoadedQuestion } from "../../src/questions/load-bank.js";
 import { limits } from "../../src/questions/question.js";
+import type { Track } from "../../src/questions/track.js";
 
 describe("the posted stem", () => {
   it("keeps the author's paragraphs and sets the question sentence apart in bold", () => {
@@ -28,11 +29,9 @@ describe("the posted stem", () => {
   });
 
   it("fits Discord's limits with every field at its largest", () => {
-    const paragraph = `${"word ".repeat(60).trim()}.`;
-    const stem =
-      `${[paragraph, paragraph, paragraph, paragraph].join("\n")}\n${"Which ".repeat(40).trim()}?`.slice(
-        -limits.stem,
-      );
+    const paragraph = `${"word ".repeat(59)}word.`;
+    const scenario = [paragraph, paragraph, paragraph, paragraph].join("\n");
+    const stem = `${scenario}\nWhich ${"x".repeat(limits.stem - scenario.length - 8)}?`;
     const letters = ["A", "B", "C", "D", "E", "F"] as const;
     const question: LoadedQuestion = {
       id: "x".repeat(limits.id),
@@ -43,7 +42,7 @@ describe("the posted stem", () => {
       choose: 3,
       difficulty: 3,
       decision: "d".repeat(limits.decision),
-      stem: `Q${stem.slice(1)}`,
+      stem,
       options: Object.fromEntries(letters.map((letter) => [letter, letter.repeat(limits.option)])),
       answer: ["A", "B", "C"],
       explanations: Object.fromEntries(letters.map((letter) => [letter, letter.repeat(limits.explanation)])),
@@ -55,7 +54,25 @@ describe("the posted stem", () => {
     };
     expect(question.stem).toHaveLength(limits.stem);
     expect(renderingProblems(question)).toEqual([]);
-    const posted = questionEmbed(question, { domains: [] } as never, { sequence: 1, closesAt: new Date() });
-    expect(posted.description).toContain("**Which");
+    const track: Track = {
+      exam: "AIP-C01",
+      name: "AIP-C01",
+      provider: "aws",
+      certification: "AIP",
+      passingScore: 750,
+      scoreRange: [100, 1000],
+      reference: "https://docs.aws.amazon.com/",
+      pace: { minutes: 180, questions: 75 },
+      wording: { stemWords: [90, 180], optionWords: [12, 70] },
+      domains: [{ number: 1, name: "Domain", weight: 100, tasks: { "1.1": "Task" } }],
+    };
+    const posted = questionEmbed(question, track, { sequence: 1, closesAt: new Date() });
+    expect(posted.description?.split("\n\n").slice(0, 5)).toEqual([
+      paragraph,
+      paragraph,
+      paragraph,
+      paragraph,
+      expect.stringMatching(/^\*\*Which x+\?\*\*$/),
+    ]);
   });
 });
