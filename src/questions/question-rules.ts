@@ -2,7 +2,7 @@ import { correctToLongestWrong } from "./option-figures.js";
 import { type Letter, optionLetters, type Question } from "./question.js";
 import { bankThresholds } from "./thresholds.js";
 import type { Track } from "./track.js";
-import { contentBigrams, paragraphs, wordCount } from "./words.js";
+import { contentBigrams, lastSentence, paragraphs, wordCount } from "./words.js";
 
 export interface FieldProblem {
   field: string;
@@ -48,7 +48,7 @@ function stemLayoutProblems(stem: string): FieldProblem[] {
   const last = parts.at(-1) ?? "";
   if (!last.endsWith("?"))
     return [{ field: "stem", message: 'must end with the question sentence, ending with "?"' }];
-  if (/[.?!]["')\]]?\s+[A-Z]/.test(last.slice(0, -1)))
+  if (lastSentence(last).before !== "")
     return [
       {
         field: "stem",

@@ -18,6 +18,17 @@ export function paragraphs(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+/**
+ * A paragraph cut before its last sentence: "A team stores images. Which fits?" → the text before, and
+ * the last sentence. A sentence ends at . ? or ! (maybe a closing quote or bracket), a space, a capital.
+ */
+export function lastSentence(paragraph: string): { before: string; last: string } {
+  const breaks = [...paragraph.matchAll(/[.!?]["')\]]?\s+(?=[A-Z])/g)];
+  const final = breaks.at(-1);
+  const cut = final === undefined ? 0 : final.index + final[0].length;
+  return { before: paragraph.slice(0, cut).trim(), last: paragraph.slice(cut).trim() };
+}
+
 const stopWords = new Set(
   `a about above after again against all also am an and any are as at be because been before being below
   between both but by can could did do does doing down during each few for from further had has have having
