@@ -1,18 +1,24 @@
 import { resolve } from "node:path";
 import { renderingProblems } from "../discord/render/check-rendering.js";
+import { bankRuleProblems } from "./bank-rules.js";
 import { formatProblem, loadQuestionBank } from "./load-bank.js";
 
 /**
- * `npm run questions:check [folder]`: validates every track and question file and prints every problem
- * as `file:line:column field: message`. Exits 1 when there is any.
+ * `npm run questions:check [folder]`: validates every track and question file, then holds the bank to
+ * the authoring rules (src/questions/bank-rules.ts), and prints every problem as
+ * `file:line:column field: message`. Exits 1 when there is any.
  */
 const root = resolve(process.argv[2] ?? "questions");
 const bank = await loadQuestionBank(root, renderingProblems);
-for (const problem of bank.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+const ruleProblems = bankRuleProblems(bank);
+const problems = [...bank.problems, ...ruleProblems].sort(
+  (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+);
+for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
 
 const perTrack = [...bank.tracks.keys()].map(
   (exam) => `${exam}: ${bank.questions.filter((question) => question.exam === exam).length}`,
 );
-const summary = `${bank.questions.length} questions ok (${perTrack.join(", ")}), ${bank.problems.length} problems`;
+const summary = `${bank.questions.length} questions loaded (${perTrack.join(", ")}), ${problems.length} problems (${ruleProblems.length} from the bank rules)`;
 process.stdout.write(`${summary}\n`);
-process.exitCode = bank.problems.length > 0 ? 1 : 0;
+process.exitCode = problems.length > 0 ? 1 : 0;

@@ -5,7 +5,8 @@ import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { locate, locateKey } from "./locate.js";
 import { type Question, questionSchema } from "./question.js";
-import { nearDuplicateThreshold, stemSimilarity } from "./similar.js";
+import { similarPairs, stemBigrams } from "./similar.js";
+import { bankThresholds } from "./thresholds.js";
 import { findDomain, type Track, trackSchema } from "./track.js";
 
 /** One problem in one file, reported as `file:line:column field: message`. */
@@ -25,8 +26,12 @@ export interface LoadedQuestion extends Question {
 
 export interface QuestionBank {
   tracks: Map<string, Track>;
+  /** Where each track was read from (its displayed path). */
+  trackFiles: Map<string, string>;
   questions: LoadedQuestion[];
   problems: Problem[];
+  /** Where a field stands in a loaded file (its displayed path), for problems found later. */
+  where: (file: string, path: readonly PropertyKey[]) => { line: number; column: number };
 }
 
 export function formatProblem(problem: Problem): string {
@@ -41,26 +46,34 @@ export type QuestionCheck = (question: LoadedQuestion) => { field: string; messa
  * skipped; every good one still loads.
  */
 export async function loadQuestionBank(root: string, check?: QuestionCheck): Promise<QuestionBank> {
-  const bank: QuestionBank = { tracks: new Map(), questions: [], problems: [] };
-  const positions = new Map<LoadedQuestion, Locator>();
+  const locators = new Map<string, Locator>();
+  const bank: QuestionBank = {
+    tracks: new Map(),
+    trackFiles: new Map(),
+    questions: [],
+    problems: [],
+    where: (file, path) => locators.get(file)?.(path) ?? { line: 1, column: 1 },
+  };
   const folders = (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isDirectory());
   for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
     const trackFile = join(root, folder.name, "track.yaml");
     const track = await loadYaml(trackFile, trackSchema, bank.problems);
     if (!track) continue;
     bank.tracks.set(track.value.exam, track.value);
+    bank.trackFiles.set(track.value.exam, displayPath(trackFile));
+    locators.set(displayPath(trackFile), track.at);
     for (const file of await yamlFiles(join(root, folder.name))) {
       const loaded = await loadYaml(file, questionSchema, bank.problems);
       if (!loaded) continue;
       const question = { ...loaded.value, file: displayPath(file), contentHash: hashOf(loaded.value) };
       const problems = [...checkAgainstTrack(question, track.value), ...(check?.(question) ?? [])];
-      positions.set(question, loaded.at);
+      locators.set(question.file, loaded.at);
       if (problems.length === 0) bank.questions.push(question);
       for (const problem of problems)
         bank.problems.push({ file: question.file, ...loaded.at([problem.field]), ...problem });
     }
   }
-  bank.problems.push(...checkAcrossBank(bank.questions, positions));
+  bank.problems.push(...checkAcrossBank(bank.questions, bank.where));
   bank.questions = bank.questions.filter(
     (question) => !bank.problems.some((problem) => problem.file === question.file),
   );
@@ -146,32 +159,26 @@ function checkAgainstTrack(question: LoadedQuestion, track: Track): { field: str
   return problems;
 }
 
-function checkAcrossBank(questions: LoadedQuestion[], positions: Map<LoadedQuestion, Locator>): Problem[] {
+function checkAcrossBank(questions: LoadedQuestion[], where: QuestionBank["where"]): Problem[] {
   const problems: Problem[] = [];
-  const bankProblem = (question: LoadedQuestion, field: string, message: string): Problem => {
-    const position = positions.get(question)?.([field]) ?? { line: 1, column: 1 };
-    return { file: question.file, ...position, field, message };
-  };
+  const bankProblem = (question: LoadedQuestion, field: string, message: string): Problem => ({
+    file: question.file,
+    ...where(question.file, [field]),
+    field,
+    message,
+  });
   const firstById = new Map<string, LoadedQuestion>();
   for (const question of questions) {
     const first = firstById.get(question.id);
     if (first) problems.push(bankProblem(question, "id", `duplicates the id of ${first.file}`));
     else firstById.set(question.id, question);
   }
-  questions.forEach((question, index) => {
-    for (const earlier of questions.slice(0, index)) {
-      const similarity = stemSimilarity(question.stem, earlier.stem);
-      if (similarity >= nearDuplicateThreshold) {
-        problems.push(
-          bankProblem(
-            question,
-            "stem",
-            `is ${Math.round(similarity * 100)}% the same as the stem of ${earlier.file}`,
-          ),
-        );
-      }
-    }
-  });
+  const stems = questions.map((question) => stemBigrams(question.stem));
+  for (const { index, earlier, similarity } of similarPairs(stems, bankThresholds.nearDuplicateStem)) {
+    const question = questions[index] as LoadedQuestion;
+    const message = `is ${Math.round(similarity * 100)}% the same as the stem of ${questions[earlier]?.file}`;
+    problems.push(bankProblem(question, "stem", message));
+  }
   return problems;
 }
 

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+const wordRange = z
+  .tuple([z.number().int().positive(), z.number().int().positive()])
+  .refine(([low, high]) => low <= high, { error: "must be [fewest, most]" });
+
 /** An exam track (questions/<EXAM>/track.yaml): a new exam is data, not code. */
 export const trackSchema = z
   .object({
@@ -10,6 +14,17 @@ export const trackSchema = z
     passingScore: z.number().int().positive(),
     scoreRange: z.tuple([z.number().int(), z.number().int()]),
     reference: z.url(),
+    /** The real exam's pace: so many questions in so many minutes. */
+    pace: z.object({ minutes: z.number().positive(), questions: z.number().int().positive() }).strict(),
+    /** How long this exam's items are: the checker holds every question to these ranges. */
+    wording: z
+      .object({
+        stemWords: wordRange,
+        optionWords: wordRange,
+        /** The median option of the exam has at least this many words. */
+        medianOptionWords: z.number().int().positive().optional(),
+      })
+      .strict(),
     domains: z
       .array(
         z

@@ -12,6 +12,8 @@ const measuringTrack = (question: LoadedQuestion): Track => ({
   passingScore: 750,
   scoreRange: [100, 1000],
   reference: "https://docs.aws.amazon.com/",
+  pace: { minutes: 1, questions: 1 },
+  wording: { stemWords: [1, 1], optionWords: [1, 1] },
   domains: [{ number: question.domain, name: "D".repeat(80), weight: 100, tasks: { [question.task]: "" } }],
 });
 

@@ -3,6 +3,7 @@ import { publicName } from "../../questions/find-question.js";
 import { type Letter, optionLetters, type Question } from "../../questions/question.js";
 import type { Track } from "../../questions/track.js";
 import { answerEmoji } from "../answer-emoji.js";
+import { stemLayout } from "./stem-layout.js";
 
 const colours = { open: 0x3b82f6, closed: 0x64748b, reveal: 0x22c55e } as const;
 const countWords = ["zero", "one", "two", "three", "four", "five", "six"];
@@ -43,7 +44,7 @@ export function questionEmbed(question: Question, track: Track, posting: Posting
   return {
     title: publicName(question.exam, posting.number),
     color: posting.closed ? colours.closed : colours.open,
-    description: [question.stem, "", ...options, "", instruction, status].join("\n"),
+    description: [stemLayout(question.stem), "", ...options, "", instruction, status].join("\n"),
     footer: { text: `${domainLine(question, track)} · question ${posting.sequence} in this channel` },
   };
 }
