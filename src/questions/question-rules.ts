@@ -10,7 +10,11 @@ export interface FieldProblem {
 }
 
 /** The rules each question meets on its own: a decision, its exam's lengths, a readable stem, no tells. */
-export function questionRuleProblems(question: Question, track: Track): FieldProblem[] {
+export function questionRuleProblems(
+  question: Question,
+  track: Track,
+  commonPhrases: ReadonlySet<string> = new Set(),
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!question.decision)
     problems.push({ field: "decision", message: "is required: name the design decision the question tests" });
@@ -38,7 +42,7 @@ export function questionRuleProblems(question: Question, track: Track): FieldPro
       message: `the correct option is ${(Math.ceil(lengths.ratio * 100) / 100).toFixed(2)} × as long as the longest wrong one (${lengths.longestWrong}); keep it at most ${bankThresholds.correctToLongestWrong} ×`,
     });
   }
-  problems.push(...answerNamingProblems(question));
+  problems.push(...answerNamingProblems(question, commonPhrases));
   return problems;
 }
 
@@ -68,9 +72,10 @@ function stemLayoutProblems(stem: string): FieldProblem[] {
 /**
  * A distinctive phrase (two content words side by side) that the stem and a correct option share and no
  * wrong option has: a reader matches the words and finds the answer without the knowledge. A phrase some
- * wrong option also uses (a service name in several options) gives nothing away.
+ * wrong option also uses (a service name in several options), or one the exam's questions use everywhere,
+ * gives nothing away.
  */
-function answerNamingProblems(question: Question): FieldProblem[] {
+function answerNamingProblems(question: Question, common: ReadonlySet<string>): FieldProblem[] {
   const stem = contentBigrams(question.stem);
   const wrong = new Set(
     optionLetters(question)
@@ -79,7 +84,7 @@ function answerNamingProblems(question: Question): FieldProblem[] {
   );
   return question.answer.flatMap((letter: Letter) => {
     const named = [...contentBigrams(question.options[letter] ?? "")].filter(
-      ([phrase]) => stem.has(phrase) && !wrong.has(phrase),
+      ([phrase]) => stem.has(phrase) && !wrong.has(phrase) && !common.has(phrase),
     );
     if (named.length === 0) return [];
     const phrases = named.map(([, written]) => `"${written}"`).join(", ");

@@ -17,6 +17,8 @@ export const bankThresholds = {
   pairSpreadMinQuestions: 20,
   /** …and no pair may answer more than this many times its fair share (total / 10). */
   pairMaxFairShare: 3,
+  /** A phrase found in at least this share of an exam's questions is common vocabulary, not a giveaway. */
+  commonPhraseShare: 0.05,
   /** Reading speed for the reading load in `questions:stats`. */
   readingWordsPerMinute: 200,
 } as const;

@@ -44,7 +44,9 @@ describe("questions:check", () => {
       code: 1,
     });
     const output = await run("npx", ["tsx", "src/questions/check-cli.ts"]);
-    expect(output.stdout.trim().split("\n").at(-1)).toMatch(/^\d+ questions ok \(AIF-C01: \d+, AIP-C01: \d+\), 0 problems/);
+    expect(output.stdout.trim().split("\n").at(-1)).toMatch(
+      /^\d+ questions ok \(AIF-C01: \d+, AIP-C01: \d+\), 0 problems/,
+    );
     const bank = await loadQuestionBank("questions", renderingProblems);
     expect(bank.problems).toEqual([]);
   });

@@ -66,7 +66,7 @@ describe("the posted stem", () => {
       wording: { stemWords: [90, 180], optionWords: [12, 70] },
       domains: [{ number: 1, name: "Domain", weight: 100, tasks: { "1.1": "Task" } }],
     };
-    const posted = questionEmbed(question, track, { sequence: 1, closesAt: new Date() });
+    const posted = questionEmbed(question, track, { number: 1, sequence: 1, closesAt: new Date() });
     expect(posted.description?.split("\n\n").slice(0, 5)).toEqual([
       paragraph,
       paragraph,
