@@ -1,4 +1,4 @@
-import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from "discord.js";
 import { PublishError } from "../quiz/publisher.js";
 
 const permissionCodes = new Set<number>([
@@ -7,34 +7,31 @@ const permissionCodes = new Set<number>([
 ]);
 const goneCodes = new Set<number>([RESTJSONErrorCodes.UnknownChannel, RESTJSONErrorCodes.UnknownGuild]);
 
-/** Turns what Discord (or the network) said into the kind of failure the quiz lifecycle acts on. */
+/**
+ * Turns what Discord (or the network) said into the kind of failure the quiz lifecycle acts on, with a
+ * message an admin can act on (/quiz status shows it). The library's own error stays as the cause, for
+ * the log.
+ */
 export function toPublishError(error: unknown, doing: string): PublishError {
   if (error instanceof PublishError) return error;
   if (error instanceof DiscordAPIError && typeof error.code === "number") {
     if (permissionCodes.has(error.code))
       return new PublishError(
         "missing-permission",
-        `${doing}: the bot is missing a permission in this channel (${error.message})`,
+        `${doing}: I am missing a permission in this channel (it needs View Channel, Send Messages, Embed Links, Add Reactions and Read Message History)`,
+        error,
       );
     if (goneCodes.has(error.code))
-      return new PublishError("channel-gone", `${doing}: the channel no longer exists`);
+      return new PublishError("channel-gone", `${doing}: the channel no longer exists`, error);
     if (error.code === RESTJSONErrorCodes.UnknownMessage)
-      return new PublishError("message-gone", `${doing}: the question message was deleted`);
+      return new PublishError("message-gone", `${doing}: the question message was deleted`, error);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new PublishError("transient", `${doing}: ${message}`);
+  const status =
+    error instanceof DiscordAPIError || error instanceof HTTPError ? ` (HTTP ${error.status})` : "";
+  return new PublishError("transient", `${doing}: Discord did not answer${status}; I will try again`, error);
 }
 
-/** A Discord refusal as an admin should read it; the raw library text stays in the log. */
+/** A Discord refusal as an admin should read it, after "Could not post in #channel:". */
 export function adminReason(error: PublishError): string {
-  switch (error.kind) {
-    case "missing-permission":
-      return "I am missing a permission in that channel (View Channel, Send Messages, Embed Links, Add Reactions, Read Message History).";
-    case "channel-gone":
-      return "the channel no longer exists, so I paused it.";
-    case "message-gone":
-      return "the question message was deleted.";
-    case "transient":
-      return "Discord did not answer just now.";
-  }
+  return `${error.message.replace(/^[^:]*: /, "")}.`;
 }

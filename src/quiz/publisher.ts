@@ -9,11 +9,13 @@ export type PublishFailureKind = "missing-permission" | "channel-gone" | "messag
 
 export class PublishError extends Error {
   override name = "PublishError";
+  /** `message` is for the admin (/quiz status); `cause` is what the platform said, for the log. */
   constructor(
     readonly kind: PublishFailureKind,
     message: string,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 

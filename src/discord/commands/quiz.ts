@@ -194,7 +194,7 @@ function postNowReply(outcome: PostNowOutcome, channelId: string, exam: string, 
     case "no-questions":
       return `There are no questions for ${exam} yet.`;
     case "failed":
-      return `Could not post in ${channelMention(channelId)}: ${adminReason(outcome.reason)} I will keep trying; \`/quiz status\` shows how it goes.`;
+      return `Could not post in ${channelMention(channelId)}: ${adminReason(outcome.reason)} \`/quiz status\` shows how it goes.`;
   }
 }
 
