@@ -45,7 +45,7 @@ describe("questions:check", () => {
     });
     const output = await run("npx", ["tsx", "src/questions/check-cli.ts"]);
     expect(output.stdout.trim().split("\n").at(-1)).toMatch(
-      /^\d+ questions ok \(AIF-C01: \d+, AIP-C01: \d+\), 0 problems/,
+      /^\d+ questions loaded \(AIF-C01: \d+, AIP-C01: \d+\), 0 problems/,
     );
     const bank = await loadQuestionBank("questions", renderingProblems);
     expect(bank.problems).toEqual([]);
