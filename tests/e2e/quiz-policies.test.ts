@@ -1,12 +1,10 @@
 import { PermissionFlagsBits } from "discord.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, postings, quizChannels } from "../../src/db/schema.js";
-import { findQuestion } from "../../src/questions/find-question.js";
+import { answers, quizChannels } from "../../src/db/schema.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
 import type { Member } from "../support/discord/index.js";
-
-const emoji = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" } as Record<string, string>;
+import { answerEmoji as emoji, postQuestionNow } from "../support/quiz.js";
 
 describe("answer policies and channel problems", () => {
   let world: TestWorld;
@@ -19,23 +17,8 @@ describe("answer policies and channel problems", () => {
   });
   afterAll(() => world.close());
 
-  /** Sets up a channel and posts its question now; returns the channel, message id and answer key. */
-  async function postedQuestion(name: string, options: Record<string, string | number | boolean>) {
-    const channelId = world.guild.createTextChannel({ name }).id;
-    const run = (sub: string, extra = {}) =>
-      admin.runCommand(world.guild.id, channelId, `quiz ${sub}`, extra);
-    const setup = await run("setup", { channel: channelId, time: "09:00", timezone: "UTC", ...options });
-    expect(setup.content).toContain("Set up");
-    expect((await run("post-now")).content).toContain("Posted today's question");
-    const question = await world.server.nextMessage(channelId);
-    const [row] = await world.database.db
-      .select({ questionId: postings.questionId, postingId: postings.id })
-      .from(postings)
-      .where(eq(postings.messageId, question.id));
-    const stored = row && (await findQuestion(world.database.db, row.questionId));
-    if (!row || !stored) throw new Error("no posting");
-    return { channelId, messageId: question.id, postingId: row.postingId, key: stored.question.answer, run };
-  }
+  const postedQuestion = (name: string, options: Record<string, string | number | boolean>) =>
+    postQuestionNow(world, admin, name, options);
 
   const answerOf = async (postingId: number, userId: string) =>
     (await world.database.db.select().from(answers).where(eq(answers.postingId, postingId))).find(

@@ -1,12 +1,10 @@
 import { PermissionFlagsBits } from "discord.js";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, memberStats, postings } from "../../src/db/schema.js";
-import { findQuestion } from "../../src/questions/find-question.js";
+import { answers, memberStats } from "../../src/db/schema.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
 import type { Member } from "../support/discord/index.js";
-
-const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩", E: "🇪" };
+import { answerEmoji as emoji, postQuestionNow } from "../support/quiz.js";
 
 /** Answers that must not be lost on the paths members and operators actually take. */
 describe("no answer lost", () => {
@@ -20,23 +18,8 @@ describe("no answer lost", () => {
   });
   afterAll(() => world.close());
 
-  /** A new quiz channel with its question posted now; returns where it is and its answer key. */
-  async function postedQuestion(name: string, options: Record<string, string | number | boolean>) {
-    const channelId = world.guild.createTextChannel({ name }).id;
-    const run = (sub: string, extra = {}) =>
-      admin.runCommand(world.guild.id, channelId, `quiz ${sub}`, extra);
-    const setup = await run("setup", { channel: channelId, time: "09:00", timezone: "UTC", ...options });
-    expect(setup.content).toContain("Set up");
-    expect((await run("post-now")).content).toContain("Posted today's question");
-    const message = await world.server.nextMessage(channelId);
-    const [row] = await world.database.db.select().from(postings).where(eq(postings.messageId, message.id));
-    const stored = row && (await findQuestion(world.database.db, row.questionId));
-    if (!row || !stored) throw new Error("no posting");
-    await expect
-      .poll(() => world.server.message(message.id)?.reactions.length)
-      .toBe(Object.keys(stored.question.options).length);
-    return { channelId, messageId: message.id, postingId: row.id, key: stored.question.answer.join(""), run };
-  }
+  const postedQuestion = (name: string, options: Record<string, string | number | boolean>) =>
+    postQuestionNow(world, admin, name, options);
 
   const storedAnswers = async (postingId: number) =>
     new Map(
@@ -121,7 +104,7 @@ describe("no answer lost", () => {
     expect(reveal.embeds[0]?.fields?.[0]?.value).toContain("40 members answered");
     const stored = await db.select().from(answers).where(eq(answers.postingId, q.postingId));
     expect(new Map(stored.map((a) => [a.userId, a.choices]))).toEqual(choice);
-    for (const answer of stored) expect(answer.correct).toBe(answer.choices === q.key);
+    for (const answer of stored) expect(answer.correct).toBe(answer.choices === q.key.join(""));
   });
 
   it("scores what was recorded when the question message is deleted, and says so in /quiz status", async () => {
