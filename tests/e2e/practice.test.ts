@@ -183,7 +183,7 @@ describe("/practice through Discord", () => {
     const text = board.embeds[0]?.description ?? "";
     // Ada's one daily answer was wrong; her right practice answers score nothing. Bob only practised.
     expect(text).toContain(`<@${ada.id}> — **0** pts · 0% of 1`);
-    expect(text).not.toContain("<@" + (await bobId()) + ">");
+    expect(text).not.toContain(`<@${await bobId()}>`);
     const stats = await world.database.db
       .select()
       .from(memberStats)
