@@ -70,6 +70,14 @@ describe("/exam mock exams through Discord", () => {
     expect(review.embeds[0]?.title).toBe("AIP-C01 mock exam · question 4 of 10 · ❌ not quite");
     expect(review.embeds[0]?.description).toContain("· not answered");
 
+    const stats = await ada.runCommand(world.guild.id, channelId, "stats");
+    const fields = stats.embeds[0]?.fields ?? [];
+    const projected = (await sessionOf(ada))?.projectedScore;
+    expect(fields.find((field) => field.name === "Mock exams")?.value).toMatch(
+      new RegExp(`^1 taken · last \\*\\*${projected}\\*\\* ± \\d+ · best ${projected}$`),
+    );
+    expect(fields.find((field) => field.name === "AIP-C01 readiness")?.value).toContain("only 10 answers");
+
     const history = await exam(ada, "history");
     expect(history.embeds[0]?.description).toMatch(
       /^2026-11-26 · AIP-C01 · 10 questions · 3\/10 · projected \*\*\d+\*\* ± \d+ · 24 min$/,

@@ -178,7 +178,7 @@ describe("/practice through Discord", () => {
     expect(next.embeds[0]?.title).toBe("SNGL-C01 practice · question 2 of 2");
   });
 
-  it("keeps practice answers out of /leaderboard", async () => {
+  it("keeps practice answers out of /leaderboard, and shows them in /stats beside the daily figures", async () => {
     const board = await ada.runCommand(world.guild.id, channelId, "leaderboard", { period: "all" });
     const text = board.embeds[0]?.description ?? "";
     // Ada's one daily answer was wrong; her right practice answers score nothing. Bob only practised.
@@ -189,6 +189,15 @@ describe("/practice through Discord", () => {
       .from(memberStats)
       .where(eq(memberStats.guildId, world.guild.id));
     expect(stats.map((row) => [row.userId, row.points, row.answered])).toEqual([[ada.id, 0, 1]]);
+
+    const mine = await ada.runCommand(world.guild.id, channelId, "stats");
+    const fields = mine.embeds[0]?.fields ?? [];
+    expect(fields.find((field) => field.name === "Points")?.value).toBe("0");
+    expect(fields.find((field) => field.name === "Practice")?.value).toBe(
+      "3 answered · 33% right · 1 session",
+    );
+    // Readiness counts the daily answer and the practice answers: 4 answers of SNGL-C01.
+    expect(fields.find((field) => field.name === "SNGL-C01 readiness")?.value).toContain("only 4 answers");
   });
 
   async function bobId() {
