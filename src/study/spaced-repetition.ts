@@ -20,7 +20,9 @@ export interface QuestionMemory {
 }
 
 // Fuzz off: the same history always gives the same schedule (and the tests can say what comes next).
-const scheduler = fsrs({ enable_fuzz: false });
+// Short-term steps off: a question answered right comes back in days, not in ten minutes (a practice
+// question is not a flashcard drilled in one sitting; missed ones are asked first anyway).
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
 /**
  * Replays a member's answers (any order) through the FSRS scheduler, one card per question: a right

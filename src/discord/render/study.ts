@@ -10,7 +10,7 @@ import {
 import { type Letter, optionLetters, type Question } from "../../questions/question.js";
 import type { Track } from "../../questions/track.js";
 import { answerEmoji } from "../answer-emoji.js";
-import { embedLength, embedLimits } from "./embed-limits.js";
+import { embedLimits, embedProblems } from "./embed-limits.js";
 
 /** Embeds and buttons shared by practice sessions and mock exams. Members never see a question's id. */
 
@@ -63,7 +63,8 @@ export function studyQuestionEmbed(
 
 /**
  * The question after an answer: every option marked right or wrong with its explanation, the member's
- * pick, and the references. Long options are shortened (never the explanations) to fit Discord's 6,000.
+ * pick, and the references. When it would not fit Discord's limits, the stem and then the option texts
+ * are shortened, never the explanations.
  */
 export function studyFeedbackEmbed(
   question: Question,
@@ -73,12 +74,11 @@ export function studyFeedbackEmbed(
   lines: string[] = [],
 ): APIEmbed {
   const right = chosen.length > 0 && chosen.join("") === [...question.answer].sort().join("");
-  const build = (optionLimit: number): APIEmbed => ({
+  const build = (stemLimit: number, optionLimit: number): APIEmbed => ({
     title: `${heading.label} · question ${heading.position} of ${heading.size} · ${right ? "✅ right" : "❌ not quite"}`,
     color: right ? studyColours.right : studyColours.wrong,
     description: [
-      shorten(question.stem, optionLimit * 3),
-      "",
+      ...(stemLimit > 0 ? [shorten(question.stem, stemLimit), ""] : []),
       ...optionLetters(question).map((letter) => {
         const mark = question.answer.includes(letter) ? "✅" : "❌";
         const yours = chosen.includes(letter) ? " ← yours" : "";
@@ -87,9 +87,7 @@ export function studyFeedbackEmbed(
       "",
       `**Answer: ${question.answer.join(", ")}**${chosen.length > 0 ? ` · you picked ${chosen.join(", ")}` : " · not answered"}`,
       ...lines,
-    ]
-      .join("\n")
-      .slice(0, embedLimits.description),
+    ].join("\n"),
     fields: [
       {
         name: "Read more",
@@ -101,11 +99,18 @@ export function studyFeedbackEmbed(
     ],
     footer: { text: domainLine(track, question.domain, question.task) },
   });
-  for (const limit of [400, 200, 120, 60]) {
-    const embed = build(limit);
-    if (embedLength(embed) <= embedLimits.total) return embed;
+  const steps: Array<[number, number]> = [
+    [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+    [600, 200],
+    [200, 100],
+    [0, 60],
+  ];
+  for (const [stemLimit, optionLimit] of steps) {
+    const embed = build(stemLimit, optionLimit);
+    if (embedProblems(embed).length === 0) return embed;
   }
-  return build(30);
+  const smallest = build(0, 30);
+  return { ...smallest, description: smallest.description?.slice(0, embedLimits.description) };
 }
 
 function shorten(text: string, limit: number): string {
