@@ -20,6 +20,7 @@ import {
   ownedSession,
   type StudySession,
   secondsBetween,
+  sessionItems,
   sortedChoices,
 } from "./sessions.js";
 
@@ -282,7 +283,8 @@ async function finishMock(ctx: AppContext, session: StudySession, now: Date): Pr
   });
 }
 
-/** The running question, or the report once the mock is over. */
+/** The running question, or the report once the mock is over: the items without their questions, and
+ * the question on screen with its body (a 65-question mock does not read 65 bodies per click). */
 async function mockView(ctx: AppContext, sessionId: number): Promise<MockView> {
   const [session] = await ctx.db.select().from(studySessions).where(eq(studySessions.id, sessionId));
   if (!session?.deadline) throw new Error(`mock ${sessionId} is gone`);
@@ -290,11 +292,11 @@ async function mockView(ctx: AppContext, sessionId: number): Promise<MockView> {
     await finishMock(ctx, session, ctx.clock.now());
     return mockView(ctx, sessionId);
   }
-  const items = await itemsWithQuestions(ctx.db, sessionId);
+  const items = await sessionItems(ctx.db, sessionId);
   const track = ctx.tracks.get(session.exam);
   if (session.status !== "active" && track)
     return { kind: "report", report: buildMockReport(session, items, track) };
-  const item = items.find((candidate) => candidate.position === session.position);
+  const item = await itemAt(ctx.db, sessionId, session.position);
   if (!item || !track) throw new Error(`mock ${sessionId} has no question ${session.position}`);
   const answered = items
     .filter((entry) => entry.choices.length === entry.answerSize)

@@ -1,6 +1,6 @@
 import type { Track } from "../questions/track.js";
 import { estimateReadiness, type Readiness } from "../stats/readiness.js";
-import type { ItemWithQuestion, StudySession } from "./sessions.js";
+import type { StudyItem, StudySession } from "./sessions.js";
 
 /** The exam's pace: 180 minutes for 75 questions. */
 export const secondsPerQuestion = 144;
@@ -34,7 +34,7 @@ export interface MockReport {
 /** The score report of a finished mock, from its scored items. */
 export function buildMockReport(
   session: StudySession,
-  items: readonly ItemWithQuestion[],
+  items: readonly StudyItem[],
   track: Track,
 ): MockReport {
   const domains = track.domains

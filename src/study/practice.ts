@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/client.js";
-import { studyItems, studySessions } from "../db/schema.js";
-import type { Letter } from "../questions/question.js";
+import { questionRevisions, studyItems, studySessions } from "../db/schema.js";
+import type { Letter, Question } from "../questions/question.js";
 import { optionLetters } from "../questions/question.js";
 import type { Track } from "../questions/track.js";
 import { studyCandidates } from "./candidates.js";
@@ -17,7 +17,6 @@ import {
   lettersOf,
   ownedSession,
   type StudySession,
-  sessionScore,
   sortedChoices,
 } from "./sessions.js";
 import { rememberQuestions } from "./spaced-repetition.js";
@@ -251,11 +250,42 @@ async function chooseNext(db: Db, session: SessionScope, track: Track, now: Date
   };
 }
 
+/** The session as it stands, in one query: the session, its score so far and the question on screen. */
 export async function practiceView(db: Db, sessionId: number): Promise<PracticeView> {
-  const [session] = await db.select().from(studySessions).where(eq(studySessions.id, sessionId));
-  if (!session) throw new Error(`practice session ${sessionId} is gone`);
-  const score = await sessionScore(db, sessionId);
-  const item = session.status === "active" ? await itemAt(db, sessionId, session.position) : undefined;
-  if (!item) return { kind: "summary", session, ...score };
-  return { kind: "question", session, item, reason: item.reason as PracticeReason | null, ...score };
+  const [row] = await db
+    .select({
+      session: studySessions,
+      answered: sql<number>`(select count(*) from study_items i where i.session_id = ${studySessions.id} and i.answered_at is not null)::int`,
+      correct: sql<number>`(select count(*) from study_items i where i.session_id = ${studySessions.id} and i.correct)::int`,
+      item: studyItems,
+      body: questionRevisions.body,
+    })
+    .from(studySessions)
+    .leftJoin(
+      studyItems,
+      and(
+        eq(studyItems.sessionId, studySessions.id),
+        eq(studyItems.position, studySessions.position),
+        eq(studySessions.status, "active"),
+      ),
+    )
+    .leftJoin(
+      questionRevisions,
+      and(
+        eq(questionRevisions.questionId, studyItems.questionId),
+        eq(questionRevisions.revision, studyItems.questionRevision),
+      ),
+    )
+    .where(eq(studySessions.id, sessionId));
+  if (!row) throw new Error(`practice session ${sessionId} is gone`);
+  const score = { answered: Number(row.answered), correct: Number(row.correct) };
+  if (!row.item || !row.body) return { kind: "summary", session: row.session, ...score };
+  const item = { ...row.item, question: row.body as Question };
+  return {
+    kind: "question",
+    session: row.session,
+    item,
+    reason: item.reason as PracticeReason | null,
+    ...score,
+  };
 }

@@ -57,6 +57,15 @@ export async function itemAt(
   return row;
 }
 
+/** The items of a session in order, without their questions (cheap: no question bodies). */
+export async function sessionItems(db: Db, sessionId: number): Promise<StudyItem[]> {
+  return db
+    .select()
+    .from(studyItems)
+    .where(eq(studyItems.sessionId, sessionId))
+    .orderBy(asc(studyItems.position));
+}
+
 /** The items of a session in order (or the one at `position`), each with its question. */
 export async function itemsWithQuestions(
   db: Db,
@@ -97,16 +106,4 @@ export async function addTimeOnItem(db: Db, sessionId: number, position: number,
     .update(studyItems)
     .set({ secondsSpent: sql`${studyItems.secondsSpent} + ${seconds}` })
     .where(and(eq(studyItems.sessionId, sessionId), eq(studyItems.position, position)));
-}
-
-/** Counts of a session's answered and right items. */
-export async function sessionScore(db: Db, sessionId: number) {
-  const [row] = await db
-    .select({
-      answered: sql<number>`count(*) filter (where ${studyItems.answeredAt} is not null)::int`,
-      correct: sql<number>`count(*) filter (where ${studyItems.correct})::int`,
-    })
-    .from(studyItems)
-    .where(eq(studyItems.sessionId, sessionId));
-  return { answered: Number(row?.answered ?? 0), correct: Number(row?.correct ?? 0) };
 }
