@@ -102,25 +102,38 @@ async function benchmark(database: Database, runs: number, naiveRuns: number): P
   ];
 }
 
-async function onPostgres(runs: number): Promise<Row[]> {
+/** Runs `work` on a fresh database of the Postgres server (DATABASE_URL or the local one), dropped after. */
+async function withFreshPostgres<T>(
+  prefix: string,
+  work: (url: string, version: string) => Promise<T>,
+): Promise<T> {
   const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `bench_${Date.now()}`;
+  const name = `${prefix}_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: "unused" });
   try {
     const [{ version } = { version: "?" }] = await admin<{ version: string }[]>`select version()`;
-    log(`Postgres (${version.split(" on ")[0]}), database ${name}`);
-    await applyMigrations(database);
-    await seed(database);
-    return await benchmark(database, runs, 10);
+    return await work(url.toString(), `${version.split(" on ")[0]}, database ${name}`);
   } finally {
-    await database.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+async function onPostgres(runs: number): Promise<Row[]> {
+  return withFreshPostgres("bench", async (url, version) => {
+    const database = await openDatabase({ url, dataDir: "unused" });
+    try {
+      log(`Postgres (${version})`);
+      await applyMigrations(database);
+      await seed(database);
+      return await benchmark(database, runs, 10);
+    } finally {
+      await database.close();
+    }
+  });
 }
 
 async function onPglite(runs: number): Promise<Row[]> {
@@ -146,21 +159,15 @@ async function practiceOn(engine: "postgres" | "pglite"): Promise<ClickRow[]> {
       await database.close();
     }
   }
-  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `bench_practice_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const { database, counter } = await countingDatabase("postgres", url.toString());
-  try {
-    log("Postgres: practice and mock clicks");
-    return await benchPracticeClicks(database, counter);
-  } finally {
-    await database.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  return withFreshPostgres("bench_practice", async (url, version) => {
+    const { database, counter } = await countingDatabase("postgres", url);
+    try {
+      log(`Postgres (${version}): practice and mock clicks`);
+      return await benchPracticeClicks(database, counter);
+    } finally {
+      await database.close();
+    }
+  });
 }
 
 function clickTable(results: { engine: string; rows: ClickRow[] }[]): string {

@@ -17,6 +17,7 @@ import {
   lettersOf,
   ownedSession,
   type StudySession,
+  shownRevision,
   sortedChoices,
 } from "./sessions.js";
 import { rememberQuestions } from "./spaced-repetition.js";
@@ -269,13 +270,7 @@ export async function practiceView(db: Db, sessionId: number): Promise<PracticeV
         eq(studySessions.status, "active"),
       ),
     )
-    .leftJoin(
-      questionRevisions,
-      and(
-        eq(questionRevisions.questionId, studyItems.questionId),
-        eq(questionRevisions.revision, studyItems.questionRevision),
-      ),
-    )
+    .leftJoin(questionRevisions, shownRevision)
     .where(eq(studySessions.id, sessionId));
   if (!row) throw new Error(`practice session ${sessionId} is gone`);
   const score = { answered: Number(row.answered), correct: Number(row.correct) };

@@ -57,6 +57,12 @@ export async function itemAt(
   return row;
 }
 
+/** Joins an item to the revision of its question that was shown. */
+export const shownRevision = and(
+  eq(questionRevisions.questionId, studyItems.questionId),
+  eq(questionRevisions.revision, studyItems.questionRevision),
+);
+
 /** The items of a session in order, without their questions (cheap: no question bodies). */
 export async function sessionItems(db: Db, sessionId: number): Promise<StudyItem[]> {
   return db
@@ -75,13 +81,7 @@ export async function itemsWithQuestions(
   const rows = await db
     .select({ item: studyItems, body: questionRevisions.body })
     .from(studyItems)
-    .innerJoin(
-      questionRevisions,
-      and(
-        eq(questionRevisions.questionId, studyItems.questionId),
-        eq(questionRevisions.revision, studyItems.questionRevision),
-      ),
-    )
+    .innerJoin(questionRevisions, shownRevision)
     .where(
       and(
         eq(studyItems.sessionId, sessionId),
