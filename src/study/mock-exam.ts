@@ -4,7 +4,7 @@ import type { Db } from "../db/client.js";
 import { studyItems, studySessions } from "../db/schema.js";
 import { type Letter, optionLetters } from "../questions/question.js";
 import type { Track } from "../questions/track.js";
-import { studyCandidates } from "./candidates.js";
+import { addSessionItems, studyCandidates } from "./candidates.js";
 import { drawMock } from "./draw-mock.js";
 import { memberHistory } from "./history.js";
 import { buildMockReport, type MockReport, secondsPerQuestion } from "./mock-report.js";
@@ -75,7 +75,6 @@ export async function startMock(
     size,
     random,
   );
-  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const sessionId = await ctx.db.transaction(async (tx) => {
     const [session] = await tx
       .insert(studySessions)
@@ -91,18 +90,11 @@ export async function startMock(
       .onConflictDoNothing()
       .returning({ id: studySessions.id });
     if (!session) return undefined;
-    await tx.insert(studyItems).values(
-      drawn.map((question, index) => {
-        const candidate = byId.get(question.id);
-        return {
-          sessionId: session.id,
-          position: index + 1,
-          questionId: question.id,
-          questionRevision: candidate?.revision ?? 1,
-          domain: question.domain,
-          answerSize: candidate?.answerSize ?? 1,
-        };
-      }),
+    await addSessionItems(
+      tx,
+      session.id,
+      1,
+      drawn.map((question) => ({ questionId: question.id, reason: null })),
     );
     return session.id;
   });

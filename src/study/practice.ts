@@ -5,7 +5,7 @@ import { questionRevisions, studyItems, studySessions } from "../db/schema.js";
 import type { Letter, Question } from "../questions/question.js";
 import { optionLetters } from "../questions/question.js";
 import type { Track } from "../questions/track.js";
-import { studyCandidates } from "./candidates.js";
+import { addSessionItems, studyCandidates } from "./candidates.js";
 import { choosePracticeQuestion, type PracticeReason } from "./choose-practice-question.js";
 import { memberHistory } from "./history.js";
 import {
@@ -80,7 +80,7 @@ export async function startPractice(
       .values({ ...planned, kind: "practice", size: start.size, viewedSince: now, startedAt: now })
       .returning({ id: studySessions.id });
     if (!session) throw new Error("practice session insert returned nothing");
-    await tx.insert(studyItems).values({ ...first, sessionId: session.id, position: 1 });
+    await addSessionItems(tx, session.id, 1, [first]);
     return session.id;
   });
   return practiceView(ctx.db, sessionId);
@@ -165,7 +165,7 @@ export async function nextPracticeQuestion(
         .returning();
       if (!claimed) return;
       const next = position < session.size ? await chooseNext(tx, claimed, track, now) : undefined;
-      if (next) await tx.insert(studyItems).values({ ...next, sessionId, position: position + 1 });
+      if (next) await addSessionItems(tx, sessionId, position + 1, [next]);
       else await finish(tx, sessionId, "finished", now);
     });
   }
@@ -240,15 +240,7 @@ async function chooseNext(db: Db, session: SessionScope, track: Track, now: Date
     now,
     random: Math.random,
   });
-  const chosen = candidates.find((candidate) => candidate.id === choice?.id);
-  if (!choice || !chosen) return undefined;
-  return {
-    questionId: chosen.id,
-    questionRevision: chosen.revision,
-    domain: chosen.domain,
-    answerSize: chosen.answerSize,
-    reason: choice.reason,
-  };
+  return choice ? { questionId: choice.id, reason: choice.reason } : undefined;
 }
 
 /** The session as it stands, in one query: the session, its score so far and the question on screen. */
