@@ -1,7 +1,9 @@
 // npm run bench: seeds one server with 100,000 members and ~1,000,000 answers over two years (plus
 // 1,000 small servers), then times the stats queries on Postgres and on PGlite next to a naive GROUP BY
 // over the raw answers. Postgres: DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres; a fresh
-// database is created and dropped afterwards. `--only postgres|pglite` runs one of them.
+// database is created and dropped afterwards. `--only postgres|pglite` runs one of them. It then times
+// practice and mock clicks with 100 members clicking at once (bench/practice.ts) on both engines;
+// `--suite stats|practice` runs one of the two suites.
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -18,6 +20,7 @@ import { memberStatsFor } from "../src/stats/member-stats.js";
 import { currentPeriod } from "../src/stats/zone.js";
 import { measure, pickMember, type Timing } from "./measure.js";
 import { naiveGroupStandings, naiveLeaderboardAll, naiveLeaderboardWeek, naiveMemberStats } from "./naive.js";
+import { benchPracticeClicks, type ClickRow, countingDatabase, practiceScale } from "./practice.js";
 import { benchRoleHolders, mainUser, scale, seedStatements } from "./seed.js";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -99,25 +102,38 @@ async function benchmark(database: Database, runs: number, naiveRuns: number): P
   ];
 }
 
-async function onPostgres(runs: number): Promise<Row[]> {
+/** Runs `work` on a fresh database of the Postgres server (DATABASE_URL or the local one), dropped after. */
+async function withFreshPostgres<T>(
+  prefix: string,
+  work: (url: string, version: string) => Promise<T>,
+): Promise<T> {
   const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `bench_${Date.now()}`;
+  const name = `${prefix}_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: "unused" });
   try {
     const [{ version } = { version: "?" }] = await admin<{ version: string }[]>`select version()`;
-    log(`Postgres (${version.split(" on ")[0]}), database ${name}`);
-    await applyMigrations(database);
-    await seed(database);
-    return await benchmark(database, runs, 10);
+    return await work(url.toString(), `${version.split(" on ")[0]}, database ${name}`);
   } finally {
-    await database.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+async function onPostgres(runs: number): Promise<Row[]> {
+  return withFreshPostgres("bench", async (url, version) => {
+    const database = await openDatabase({ url, dataDir: "unused" });
+    try {
+      log(`Postgres (${version})`);
+      await applyMigrations(database);
+      await seed(database);
+      return await benchmark(database, runs, 10);
+    } finally {
+      await database.close();
+    }
+  });
 }
 
 async function onPglite(runs: number): Promise<Row[]> {
@@ -130,6 +146,41 @@ async function onPglite(runs: number): Promise<Row[]> {
   } finally {
     await database.close();
   }
+}
+
+/** Practice and mock clicks on a fresh database of each engine (Postgres: created and dropped here). */
+async function practiceOn(engine: "postgres" | "pglite"): Promise<ClickRow[]> {
+  if (engine === "pglite") {
+    log("PGlite (in memory): practice and mock clicks");
+    const { database, counter } = await countingDatabase("pglite");
+    try {
+      return await benchPracticeClicks(database, counter);
+    } finally {
+      await database.close();
+    }
+  }
+  return withFreshPostgres("bench_practice", async (url, version) => {
+    const { database, counter } = await countingDatabase("postgres", url);
+    try {
+      log(`Postgres (${version}): practice and mock clicks`);
+      return await benchPracticeClicks(database, counter);
+    } finally {
+      await database.close();
+    }
+  });
+}
+
+function clickTable(results: { engine: string; rows: ClickRow[] }[]): string {
+  const lines = [
+    `| engine | click | queries per click | one member alone, p50 ms | ${practiceScale.members} at once: clicks | p50 ms | p95 ms |`,
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const { engine, rows } of results)
+    for (const { click, timing, queries, aloneMs } of rows)
+      lines.push(
+        `| ${engine} | ${click} | ${queries} | ${aloneMs.toFixed(1)} | ${timing.runs} | ${timing.p50.toFixed(1)} | ${timing.p95.toFixed(1)} |`,
+      );
+  return lines.join("\n");
 }
 
 function table(results: { engine: string; rows: Row[] }[]): string {
@@ -157,10 +208,21 @@ async function main(): Promise<void> {
   log(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
   );
-  const results: { engine: string; rows: Row[] }[] = [];
-  if (only !== "pglite") results.push({ engine: "Postgres", rows: await onPostgres(200) });
-  if (only !== "postgres") results.push({ engine: "PGlite", rows: await onPglite(50) });
-  log(`\n${table(results)}\n`);
+  const suite = process.argv.includes("--suite")
+    ? process.argv[process.argv.indexOf("--suite") + 1]
+    : undefined;
+  if (suite !== "practice") {
+    const results: { engine: string; rows: Row[] }[] = [];
+    if (only !== "pglite") results.push({ engine: "Postgres", rows: await onPostgres(200) });
+    if (only !== "postgres") results.push({ engine: "PGlite", rows: await onPglite(50) });
+    log(`\n${table(results)}\n`);
+  }
+  if (suite !== "stats") {
+    const clicks: { engine: string; rows: ClickRow[] }[] = [];
+    if (only !== "pglite") clicks.push({ engine: "Postgres", rows: await practiceOn("postgres") });
+    if (only !== "postgres") clicks.push({ engine: "PGlite", rows: await practiceOn("pglite") });
+    log(`\n${clickTable(clicks)}\n`);
+  }
   log(`Total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

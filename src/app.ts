@@ -7,6 +7,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { createDiscordClient } from "./discord/client.js";
 import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
+import { components } from "./discord/components/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
@@ -70,7 +71,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
-    const commandCtx: CommandContext = { ...ctx, commands, quiz };
+    const commandCtx: CommandContext = { ...ctx, commands, components, quiz };
     client.on(Events.InteractionCreate, (interaction) =>
       inFlight.run(dispatchInteraction(interaction, commandCtx)),
     );

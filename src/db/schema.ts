@@ -328,3 +328,71 @@ export const questionReports = pgTable(
   },
   (t) => [index("question_reports_open_idx").on(t.guildId, t.status)],
 );
+
+// --- Practice sessions and mock exams (src/study/) ---------------------------------------------------
+
+/**
+ * A member's private practice session or timed mock exam in one server. State lives here, not in memory or
+ * in a Discord message: every button click is checked against it, and an attempt survives a restart.
+ * One active mock per member (a partial unique index); starting a practice session stops the previous one.
+ */
+export const studySessions = pgTable(
+  "study_sessions",
+  {
+    id: serial("id").primaryKey(),
+    guildId: text("guild_id").notNull(),
+    userId: text("user_id").notNull(),
+    kind: text("kind", { enum: ["practice", "mock"] }).notNull(),
+    exam: text("exam").notNull(),
+    /** Practice limited to one exam domain; null for every domain. */
+    domain: smallint("domain"),
+    /** Questions planned: practice stops after this many, a mock has exactly this many. */
+    size: integer("size").notNull(),
+    status: text("status", { enum: ["active", "finished", "stopped"] })
+      .notNull()
+      .default("active"),
+    /** The question on screen, 1-based. */
+    position: integer("position").notNull().default(1),
+    /** Since when the question on screen has been shown: its time is added to the item when it is left. */
+    viewedSince: timestamp("viewed_since", { withTimezone: true }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    /** A mock's end (start + 2.4 minutes a question); null for practice. */
+    deadline: timestamp("deadline", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** A finished mock's projected scaled score and its 95 % margin. */
+    projectedScore: integer("projected_score"),
+    projectedMargin: integer("projected_margin"),
+  },
+  (t) => [
+    uniqueIndex("study_sessions_one_active_uq")
+      .on(t.guildId, t.userId, t.kind)
+      .where(sql`${t.status} = 'active'`),
+    index("study_sessions_member_idx").on(t.guildId, t.userId, t.startedAt),
+    index("study_sessions_deadline_idx").on(t.deadline).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** One question of a session, in order: the revision shown, the member's answer and the time spent on it. */
+export const studyItems = pgTable(
+  "study_items",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => studySessions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    questionId: text("question_id").notNull(),
+    questionRevision: integer("question_revision").notNull(),
+    domain: smallint("domain").notNull(),
+    /** How many letters make a complete answer: 1, or the question's "choose N". */
+    answerSize: smallint("answer_size").notNull(),
+    /** Why practice chose it (missed, due, weak-domain, repeat); null for a mock item. */
+    reason: text("reason"),
+    /** Sorted letters picked so far (a mock answer, or a choose-N practice answer before Submit). */
+    choices: text("choices").notNull().default(""),
+    /** Set when the answer counts: a practice answer on submit, every mock item at the end. */
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    correct: boolean("correct"),
+    secondsSpent: integer("seconds_spent").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.position] })],
+);

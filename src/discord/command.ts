@@ -5,10 +5,13 @@ import type {
 } from "discord.js";
 import type { AppContext } from "../context.js";
 import type { QuizServices } from "../quiz/lifecycle.js";
+import type { ComponentHandler } from "./component.js";
 
 export interface CommandContext extends AppContext {
   /** Every registered command, so /help can describe them. */
   commands: readonly Command[];
+  /** Every button handler, by the feature its custom ids start with. */
+  components: readonly ComponentHandler[];
   /** For commands that post or close questions now. */
   quiz: QuizServices;
 }

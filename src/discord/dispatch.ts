@@ -1,12 +1,19 @@
-import { type BaseInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import {
+  type BaseInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+} from "discord.js";
 import type { CommandContext } from "./command.js";
+import { parseCustomId } from "./component.js";
 import { UserError } from "./user-error.js";
 
 const internalErrorMessage =
   "Something went wrong on my side. It has been logged; please try again in a minute.";
 
-/** The one place that routes interactions to commands and owns their errors. */
+/** The one place that routes interactions to commands and buttons, and owns their errors. */
 export async function dispatchInteraction(interaction: BaseInteraction, ctx: CommandContext): Promise<void> {
+  if (interaction.isButton()) return dispatchButton(interaction, ctx);
   if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
   const command = ctx.commands.find((candidate) => candidate.data.name === interaction.commandName);
   const log = ctx.log.child({
@@ -28,24 +35,55 @@ export async function dispatchInteraction(interaction: BaseInteraction, ctx: Com
     }
     return;
   }
+  await runHandled(interaction, log, () => command.execute(interaction, { ...ctx, log }));
+}
+
+/** A button click: `<feature>:<action>:<ids…>` goes to the feature's handler (src/discord/components/). */
+async function dispatchButton(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
+  const route = parseCustomId(interaction.customId);
+  const log = ctx.log.child({
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    component: `${route.feature}:${route.action}`,
+  });
+  const handler = ctx.components.find((candidate) => candidate.feature === route.feature);
+  await runHandled(interaction, log, async () => {
+    if (!handler) throw new UserError("This button is no longer in use.");
+    await handler.execute(interaction, route, { ...ctx, log });
+  });
+}
+
+type Handled = ChatInputCommandInteraction | ButtonInteraction;
+
+/** Runs a handler; only a UserError's message reaches the member, privately; the rest is logged. */
+async function runHandled(interaction: Handled, log: CommandContext["log"], work: () => Promise<void>) {
   try {
-    await command.execute(interaction, { ...ctx, log });
+    await work();
   } catch (error) {
     if (error instanceof UserError) {
-      await replyPrivately(interaction, error.message);
+      await replyPrivately(interaction, error.message).catch((replyError) =>
+        log.warn({ err: replyError }, "could not show the member a refusal"),
+      );
       return;
     }
-    log.error({ err: error }, "command failed");
+    log.error({ err: error }, interaction.isButton() ? "button failed" : "command failed");
     await replyPrivately(interaction, internalErrorMessage).catch((replyError) =>
       log.warn({ err: replyError }, "could not tell the member that the command failed"),
     );
   }
 }
 
-async function replyPrivately(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
-  if (interaction.deferred || interaction.replied) {
-    await interaction.editReply({ content, embeds: [], files: [], components: [] });
-  } else {
+/**
+ * A private answer in whatever state the interaction is in. A command's deferred reply is replaced; a
+ * button's message (a session the member is using) is left alone and the answer comes as a follow-up.
+ */
+async function replyPrivately(interaction: Handled, content: string): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+  } else if (interaction.isButton()) {
+    await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+  } else {
+    await interaction.editReply({ content, embeds: [], files: [], components: [] });
   }
 }

@@ -87,3 +87,25 @@ export function estimateReadiness(track: Track, tallies: readonly DomainTally[])
     lowConfidence: answered < confidentAfter,
   };
 }
+
+/**
+ * How much one answer counts in the readiness estimate, by where it was given (docs/SCORING.md): a mock
+ * exam at the exam's pace counts most; practice, with its immediate feedback and repeats, least.
+ */
+export const answerWeights = { daily: 1, practice: 0.5, mock: 2 } as const;
+
+/** Adds per-domain tallies from several sources, each scaled by its weight (counts may be fractional). */
+export function blendTallies(
+  sources: ReadonlyArray<{ weight: number; tallies: readonly DomainTally[] }>,
+): DomainTally[] {
+  const byDomain = new Map<number, DomainTally>();
+  for (const { weight, tallies } of sources) {
+    for (const tally of tallies) {
+      const sum = byDomain.get(tally.domain) ?? { domain: tally.domain, answered: 0, correct: 0 };
+      sum.answered += weight * tally.answered;
+      sum.correct += weight * tally.correct;
+      byDomain.set(tally.domain, sum);
+    }
+  }
+  return [...byDomain.values()];
+}

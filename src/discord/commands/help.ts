@@ -32,7 +32,9 @@ export const helpCommand: Command = {
       .setDescription(
         [
           "Every day I post one exam-style question in each quiz channel. Answer by reacting 🇦 🇧 🇨 🇩; " +
-            "when the question closes I reveal the answer, explain every option and update the leaderboards.",
+            "when the question closes I reveal the answer, explain every option and update the leaderboards. " +
+            "To study more, privately: `/practice` (your missed and weakest questions first) and `/exam start` " +
+            "(a timed mock at the exam's pace).",
           "",
           ...describeCommands(ctx.commands),
         ].join("\n"),

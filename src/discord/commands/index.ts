@@ -1,8 +1,10 @@
 import type { Command } from "../command.js";
 import { certsCommand } from "./certs.js";
+import { examCommand } from "./exam.js";
 import { groupCommand } from "./group.js";
 import { helpCommand } from "./help.js";
 import { leaderboardCommand } from "./leaderboard.js";
+import { practiceCommand } from "./practice.js";
 import { questionCommand } from "./question.js";
 import { quizCommand } from "./quiz.js";
 import { renewalCommand } from "./renewal.js";
@@ -21,5 +23,7 @@ export const commands: readonly Command[] = [
   statsCommand,
   groupCommand,
   reviewCommand,
+  practiceCommand,
+  examCommand,
   settingsCommand,
 ];

@@ -5,11 +5,11 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
-import type { Track } from "../../questions/track.js";
 import { searchGroupNames } from "../../stats/groups.js";
 import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/leaderboard.js";
 import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
+import { examOption, resolveExam, respondWithExams } from "../exam-option.js";
 import { requireGuild } from "../permissions.js";
 import { UserError } from "../user-error.js";
 import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
@@ -26,23 +26,9 @@ const data = {
       autocomplete: true,
       max_length: 32,
     },
-    {
-      type: ApplicationCommandOptionType.String,
-      name: "exam",
-      description: "Count only one exam's questions, e.g. AIP-C01",
-      autocomplete: true,
-      max_length: 20,
-    },
+    { ...examOption, description: "Count only one exam's questions, e.g. AIP-C01" },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** The exam a member typed, matched without regard to case; a typo is a clear error, not an empty board. */
-export function resolveExam(tracks: ReadonlyMap<string, Track>, typed: string | null): string | undefined {
-  if (typed === null) return undefined;
-  const exam = [...tracks.keys()].find((code) => code.toLowerCase() === typed.trim().toLowerCase());
-  if (!exam) throw new UserError(`Unknown exam \`${typed}\`. Known exams: ${[...tracks.keys()].join(", ")}.`);
-  return exam;
-}
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -100,17 +86,7 @@ export const leaderboardCommand: Command = {
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     const typed = String(focused.value).toLowerCase();
-    if (focused.name === "exam") {
-      const exams = [...ctx.tracks.values()].filter((track) =>
-        `${track.exam} ${track.name}`.toLowerCase().includes(typed),
-      );
-      await interaction.respond(
-        exams
-          .slice(0, 25)
-          .map((track) => ({ name: `${track.exam} · ${track.name}`.slice(0, 100), value: track.exam })),
-      );
-      return;
-    }
+    if (focused.name === "exam") return respondWithExams(interaction, ctx.tracks);
     if (!interaction.inGuild()) return interaction.respond([]);
     const names = await searchGroupNames(ctx.db, interaction.guildId, typed);
     await interaction.respond(names.map((name) => ({ name, value: name })));

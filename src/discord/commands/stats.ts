@@ -50,6 +50,30 @@ function readinessField(exam: Readiness): APIEmbedField {
   };
 }
 
+/** Practice and mock figures, beside (never inside) the daily points. */
+function studyFields({ study }: MemberStats): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  if (study.practice.answered > 0)
+    fields.push({
+      name: "Practice",
+      value: `${study.practice.answered} answered · ${percent(study.practice.correct / study.practice.answered)} right · ${study.practice.sessions} session${study.practice.sessions === 1 ? "" : "s"}`,
+      inline: true,
+    });
+  if (study.mocks.taken > 0)
+    fields.push({
+      name: "Mock exams",
+      value: [
+        `${study.mocks.taken} taken`,
+        study.mocks.last && `last **${study.mocks.last.score}** ± ${study.mocks.last.margin}`,
+        study.mocks.best !== undefined && `best ${study.mocks.best}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+      inline: true,
+    });
+  return fields;
+}
+
 export function statsEmbed(stats: MemberStats, displayName: string): APIEmbed {
   return {
     title: `Stats · ${displayName}`.slice(0, 256),
@@ -59,10 +83,11 @@ export function statsEmbed(stats: MemberStats, displayName: string): APIEmbed {
       { name: "Accuracy", value: `${percent(stats.accuracy)} of ${stats.answered}`, inline: true },
       { name: "Streak", value: `${stats.currentStreak} (best ${stats.bestStreak})`, inline: true },
       ...stats.exams.slice(0, 3).map(readinessField),
+      ...studyFields(stats),
     ],
     ...(stats.exams.length > 0 ? { image: { url: `attachment://${chartName}` } } : {}),
     footer: {
-      text: "Readiness is an estimate from your daily answers, not an official score (AWS does not publish its scaling)",
+      text: "Readiness is an estimate from your daily, practice and mock answers (a mock answer counts 2×, practice ½), not an official score (AWS does not publish its scaling)",
     },
   };
 }

@@ -8,7 +8,7 @@ import type { OptionValue } from "./options.js";
 import { channelPermissions } from "./permissions.js";
 import type { InteractionOutcome, InteractionRecord, MessageRecord } from "./records.js";
 import { addReaction, removeReaction } from "./routes/reactions.js";
-import { canSee, channelView, type MessageView, messageView } from "./views.js";
+import { buttonsOf, canSee, channelView, type MessageView, messageView } from "./views.js";
 
 export interface WaitOptions {
   /** How long to wait for the bot; default 5000 ms. */
@@ -97,9 +97,37 @@ export class Member {
     return outcome.choices;
   }
 
-  /** Click a button on a bot message; resolves with the reply, or the updated message. */
+  /**
+   * Click a button on a bot message, as Discord's client does: only a button that is on the message and
+   * enabled can be clicked. Resolves with the reply, or the updated message.
+   */
   async clickButton(channelId: string, messageId: string, customId: string, wait: WaitOptions = {}) {
-    const interaction = startButton(this.ctx, this.id, this.#message(channelId, messageId), customId);
+    const message = this.#message(channelId, messageId);
+    const button = buttonsOf(message).find((candidate) => candidate.customId === customId);
+    if (!button) throw new Error(`message ${messageId} has no button with custom id ${customId}`);
+    if (button.disabled) throw new Error(`the button ${customId} is disabled`);
+    return this.#click(message, customId, wait);
+  }
+
+  /** Click the button with this label (the first one, row by row). */
+  async clickButtonLabelled(channelId: string, messageId: string, label: string, wait: WaitOptions = {}) {
+    const button = buttonsOf(this.#message(channelId, messageId)).find(
+      (candidate) => candidate.label === label,
+    );
+    if (!button) throw new Error(`message ${messageId} has no button labelled ${label}`);
+    return this.clickButton(channelId, messageId, button.customId, wait);
+  }
+
+  /**
+   * A component interaction with any custom id on a message this member can see: what a modified client,
+   * or a click on an outdated copy of the message, sends. The bot must not trust it.
+   */
+  async forgeButtonClick(channelId: string, messageId: string, customId: string, wait: WaitOptions = {}) {
+    return this.#click(this.#message(channelId, messageId), customId, wait);
+  }
+
+  async #click(message: MessageRecord, customId: string, wait: WaitOptions) {
+    const interaction = startButton(this.ctx, this.id, message, customId);
     return this.#reply(interaction, await this.#outcome(interaction, wait));
   }
 

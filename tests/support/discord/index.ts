@@ -11,4 +11,4 @@ export {
   type RoleHandle,
   TestGuild,
 } from "./setup.js";
-export type { AttachmentView, MessageView, ReactionView } from "./views.js";
+export type { AttachmentView, ButtonView, MessageView, ReactionView } from "./views.js";

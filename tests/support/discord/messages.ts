@@ -4,7 +4,7 @@ import { messageDispatchPayload } from "./message-payloads.js";
 import type { AttachmentRecord, MessageRecord } from "./records.js";
 import type { UploadedFile } from "./router.js";
 import { snowflake } from "./state.js";
-import { validateContent, validateEmbeds } from "./validate.js";
+import { validateComponents, validateContent, validateEmbeds } from "./validate.js";
 
 /** Creating, editing and deleting messages, shared by the REST routes, interactions and actors. */
 
@@ -28,7 +28,7 @@ export function createMessage(
   const channel = ctx.state.channels.get(channelId);
   const content = validateContent(input.body.content);
   const embeds = validateEmbeds(input.body.embeds);
-  const components = Array.isArray(input.body.components) ? input.body.components : [];
+  const components = validateComponents(input.body.components);
   const attachments = newAttachments(input);
   const loading = ((extras.flags ?? 0) & LOADING) !== 0;
   if (
@@ -69,7 +69,7 @@ export function editMessage(ctx: ServerContext, message: MessageRecord, input: M
   const { body } = input;
   if ("content" in body) message.content = validateContent(body.content);
   if ("embeds" in body) message.embeds = validateEmbeds(body.embeds);
-  if ("components" in body) message.components = Array.isArray(body.components) ? body.components : [];
+  if ("components" in body) message.components = validateComponents(body.components);
   if (Array.isArray(body.attachments)) {
     const kept = new Set(body.attachments.map((a: { id?: unknown }) => String(a.id)));
     message.attachments = message.attachments.filter((a) => kept.has(a.id));

@@ -34,3 +34,35 @@ export function validateEmbeds(embeds: unknown): APIEmbed[] {
   if (total > 6000) throw invalid("embeds must have 6000 or fewer characters in total");
   return embeds as APIEmbed[];
 }
+
+const BUTTON = 2;
+const LINK = 5;
+
+/** Action rows of buttons, as Discord checks them: ≤ 5 rows of ≤ 5 buttons, custom ids ≤ 100 and unique. */
+export function validateComponents(components: unknown): unknown[] {
+  if (components === undefined || components === null) return [];
+  if (!Array.isArray(components)) throw invalid("components must be an array");
+  if (components.length > 5) throw invalid("components must have 5 or fewer action rows");
+  const ids = new Set<string>();
+  for (const row of components as Array<{ type?: unknown; components?: unknown }>) {
+    if (row.type !== 1 || !Array.isArray(row.components))
+      throw invalid("each top-level component must be an action row");
+    if (row.components.length < 1 || row.components.length > 5)
+      throw invalid("an action row must have 1 to 5 components");
+    for (const button of row.components as Array<Record<string, unknown>>) {
+      if (button.type !== BUTTON) throw invalid(`component type ${String(button.type)} is not simulated`);
+      if (typeof button.label === "string" && button.label.length > 80)
+        throw invalid("button label must be 80 or fewer in length");
+      if (button.style === LINK) {
+        if (typeof button.url !== "string") throw invalid("a link button needs a url");
+        continue;
+      }
+      const id = button.custom_id;
+      if (typeof id !== "string" || id.length < 1 || id.length > 100)
+        throw invalid("custom_id must be 1 to 100 characters");
+      if (ids.has(id)) throw invalid(`custom_id ${id} is used twice in one message`);
+      ids.add(id);
+    }
+  }
+  return components;
+}

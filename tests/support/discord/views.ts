@@ -24,6 +24,14 @@ export interface ReactionView {
   userIds: string[];
 }
 
+export interface ButtonView {
+  customId: string;
+  label: string;
+  disabled: boolean;
+  /** 1 primary, 2 secondary, 3 success, 4 danger, 5 link. */
+  style: number;
+}
+
 export interface MessageView {
   id: string;
   channelId: string;
@@ -31,6 +39,8 @@ export interface MessageView {
   content: string;
   embeds: APIEmbed[];
   components: unknown[];
+  /** The message's buttons, row by row, left to right. */
+  buttons: ButtonView[];
   attachments: AttachmentView[];
   /** In the order the emojis were first added. */
   reactions: ReactionView[];
@@ -55,6 +65,7 @@ export function messageView(origin: string, m: MessageRecord): MessageView {
     content: m.content,
     embeds: structuredClone(m.embeds),
     components: structuredClone(m.components),
+    buttons: buttonsOf(m),
     attachments: m.attachments.map((a) => ({
       id: a.id,
       filename: a.filename,
@@ -93,4 +104,17 @@ export function channelView(
     .channelMessages(channelId)
     .filter((m) => (viewerId === null ? (m.flags & EPHEMERAL) === 0 : canSee(state, m, viewerId)))
     .map((m) => messageView(origin, m));
+}
+
+/** Every button on a message, row by row. */
+export function buttonsOf(m: MessageRecord): ButtonView[] {
+  const rows = m.components as Array<{ components?: Array<Record<string, unknown>> }>;
+  return rows.flatMap((row) =>
+    (row.components ?? []).map((button) => ({
+      customId: String(button.custom_id ?? ""),
+      label: String(button.label ?? ""),
+      disabled: button.disabled === true,
+      style: Number(button.style ?? 0),
+    })),
+  );
 }
