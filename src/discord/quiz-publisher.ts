@@ -1,7 +1,16 @@
-import { type APIEmbed, type Client, Routes, type SendableChannels } from "discord.js";
+import {
+  ActionRowBuilder,
+  type APIEmbed,
+  ButtonBuilder,
+  ButtonStyle,
+  type Client,
+  Routes,
+  type SendableChannels,
+} from "discord.js";
 import type { Letter } from "../questions/question.js";
 import { PublishError, type QuizPublisher, type ShownQuestion } from "../quiz/publisher.js";
 import { answerEmoji } from "./answer-emoji.js";
+import { customId } from "./component.js";
 import { toPublishError } from "./discord-errors.js";
 import { questionEmbed, revealEmbed } from "./render/question.js";
 
@@ -38,9 +47,20 @@ export function createQuizPublisher(client: Client): QuizPublisher {
         ...view(shown),
         answersSoFar: hiddenAnswers ? 0 : undefined,
       });
+      // With hidden answers a member cannot see their reaction, so a button shows them what was recorded.
+      const components = hiddenAnswers
+        ? [
+            new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder()
+                .setCustomId(customId("quiz", "my-answer", shown.posting.id))
+                .setLabel("My answer")
+                .setStyle(ButtonStyle.Secondary),
+            ),
+          ]
+        : [];
       // The nonce makes Discord drop a second send of the same posting (a retry after a crash mid-send).
       const message = await channel
-        .send({ embeds: [embed], nonce: `q${shown.posting.id}`, enforceNonce: true })
+        .send({ embeds: [embed], components, nonce: `q${shown.posting.id}`, enforceNonce: true })
         .catch((error) => {
           throw toPublishError(error, "posting the question");
         });

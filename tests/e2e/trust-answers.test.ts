@@ -184,4 +184,27 @@ describe("no answer lost", () => {
     expect(after.map((choice) => choice.value)).toEqual([posted.embeds[0]?.title]);
     expect(after[0]?.name).toMatch(/^SNGL-C01 #\d{3} — \S/);
   });
+  it("shows a member their hidden answer privately with the My answer button, and nobody else's", async () => {
+    const q = await postedQuestion("my-answer", { exam: "SNGL-C01", hidden_answers: true });
+    const [answerer, other] = members("private", 2);
+    if (!answerer || !other) throw new Error("members");
+    await answerer.react(q.channelId, q.messageId, emoji.C ?? "");
+    await expect.poll(async () => (await storedAnswers(q.postingId)).get(answerer.id)).toBe("C");
+
+    const mine = await answerer.clickButtonLabelled(q.channelId, q.messageId, "My answer");
+    expect(mine.ephemeral).toBe(true);
+    expect(mine.content).toBe(
+      "Your recorded answer: **C**. Only you can see this; react again to change it.",
+    );
+    expect(other.messages(q.channelId).some((message) => message.content.includes("**C**"))).toBe(false);
+    const theirs = await other.clickButtonLabelled(q.channelId, q.messageId, "My answer");
+    expect(theirs.content).toContain("No answer is recorded for you yet");
+    // A click forged to name another posting is refused: the button only speaks of its own question.
+    const forged = await answerer.forgeButtonClick(
+      q.channelId,
+      q.messageId,
+      `quiz:my-answer:${q.postingId + 1000}`,
+    );
+    expect(forged.content).toBe("That button does not belong to a daily question.");
+  });
 });
