@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, postings, quizChannels } from "../db/schema.js";
 import type { Letter } from "../questions/question.js";
@@ -159,6 +159,24 @@ export async function answerOf(db: Db, postingId: number, userId: string): Promi
     .from(answers)
     .where(and(eq(answers.postingId, postingId), eq(answers.userId, userId)));
   return row?.choices;
+}
+
+/** How many questions still open in a server hold an answer from the member (not yet scored). */
+export async function openAnswerCount(db: Db, guildId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: count() })
+    .from(answers)
+    .innerJoin(postings, eq(postings.id, answers.postingId))
+    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
+    .where(
+      and(
+        eq(answers.userId, userId),
+        eq(quizChannels.guildId, guildId),
+        isNull(postings.closedAt),
+        sql`${answers.choices} <> ''`,
+      ),
+    );
+  return row?.count ?? 0;
 }
 
 /** Members with an answer so far (shown live on questions with hidden answers). */

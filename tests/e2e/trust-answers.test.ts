@@ -197,6 +197,10 @@ describe("no answer lost", () => {
       "Your recorded answer: **C**. Only you can see this; react again to change it.",
     );
     expect(other.messages(q.channelId).some((message) => message.content.includes("**C**"))).toBe(false);
+    const stats = await answerer.runCommand(world.guild.id, q.channelId, "stats");
+    expect(stats.content).toBe(
+      "Your answer to the open question is recorded; it is scored, and shows here, when the question closes.",
+    );
     const theirs = await other.clickButtonLabelled(q.channelId, q.messageId, "My answer");
     expect(theirs.content).toContain("No answer is recorded for you yet");
     // A click forged to name another posting is refused: the button only speaks of its own question.

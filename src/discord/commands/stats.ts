@@ -3,8 +3,11 @@ import {
   type APIEmbedField,
   ApplicationCommandOptionType,
   AttachmentBuilder,
+  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  userMention,
 } from "discord.js";
+import { openAnswerCount } from "../../quiz/answers.js";
 import { type MemberStats, memberStatsFor } from "../../stats/member-stats.js";
 import { confidentAfter, type Readiness } from "../../stats/readiness.js";
 import type { Command } from "../command.js";
@@ -21,6 +24,11 @@ const data = {
       name: "member",
       description: "Whose stats (default: yours)",
     },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: "share",
+      description: "Post them in the channel for everyone (default: only you see them)",
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -34,13 +42,14 @@ function readinessField(exam: Readiness): APIEmbedField {
       (domain.accuracy === undefined ? "—" : `**${percent(domain.accuracy)}** of ${domain.answered}`),
   );
   const verdict = exam.score >= exam.passingScore ? "at or above" : "below";
-  const note = exam.lowConfidence
-    ? `\n⚠️ Low confidence: only ${exam.answered} answer${exam.answered === 1 ? "" : "s"} so far (${confidentAfter}+ for a steadier estimate).`
-    : "";
+  // A projection from a handful of answers spans most of the scale: it is shown once it means something.
+  const projection = exam.lowConfidence
+    ? `A projected score appears after ${confidentAfter} answers on ${exam.exam} (${exam.answered} so far).`
+    : `Projected **${exam.score}** ± ${exam.margin} on ${exam.scoreRange[0]}–${exam.scoreRange[1]}, ${verdict} the pass mark of ${exam.passingScore}.`;
   return {
     name: `${exam.exam} readiness`,
     value: [
-      `Projected **${exam.score}** ± ${exam.margin} on ${exam.scoreRange[0]}–${exam.scoreRange[1]}, ${verdict} the pass mark of ${exam.passingScore}.${note}`,
+      projection,
       ...domains,
       exam.weakest ? `Weakest domain: **${exam.weakest.number}. ${exam.weakest.name}**` : "",
     ]
@@ -98,10 +107,17 @@ export const statsCommand: Command = {
     const guildId = requireGuild(interaction);
     const user = interaction.options.getUser("member") ?? interaction.user;
     await takeMemberLimit("image", guildId, interaction.user.id, ctx.clock.now());
-    await interaction.deferReply();
+    const share = interaction.options.getBoolean("share") ?? false;
+    await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
     const stats = await memberStatsFor(ctx.db, guildId, user.id, ctx.tracks);
     if (!stats) {
-      await interaction.editReply(`<@${user.id}> has not answered a question in this server yet.`);
+      const waiting = await openAnswerCount(ctx.db, guildId, user.id);
+      const who = user.id === interaction.user.id ? "Your" : `${userMention(user.id)}'s`;
+      await interaction.editReply(
+        waiting > 0
+          ? `${who} answer to the open question is recorded; it is scored, and shows here, when the question closes.`
+          : `${userMention(user.id)} has not answered a question in this server yet.`,
+      );
       return;
     }
     const exams = stats.exams.slice(0, 3);
