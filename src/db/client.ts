@@ -35,6 +35,7 @@ export const postgresLimits = {
   connectTimeoutSeconds: 2,
   idleTimeoutSeconds: 60,
   statementTimeoutMs: 15_000,
+  closeTimeoutSeconds: 5,
 } as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -49,7 +50,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: drizzlePostgres({ client, schema }) as unknown as Db,
       kind: "postgres",
-      close: () => client.end(),
+      // Waits for running queries, but not for ever: a shutdown during an outage must not hang.
+      close: () => client.end({ timeout: postgresLimits.closeTimeoutSeconds }),
     };
   }
   if (options.dataDir === "memory://") return pgliteDatabase(await PGlite.create("memory://"));
