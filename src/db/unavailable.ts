@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from "drizzle-orm";
+
 /**
  * Whether an error means the database could not be reached (rather than that a query was wrong): the
  * connection was refused, reset, closed or timed out, the server is shutting down, or the embedded
@@ -5,13 +7,24 @@
  * Drivers and drizzle wrap the underlying error, so the whole `cause` chain is searched.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someCause(error, isUnavailableItself);
+}
+
+/** What kind of database failure an error is, if it is one: unreachable, or a statement that failed. */
+export function databaseFailureKind(error: unknown): "unavailable" | "statement" | undefined {
+  if (isDatabaseUnavailable(error)) return "unavailable";
+  return someCause(error, (cause) => cause instanceof DrizzleQueryError) ? "statement" : undefined;
+}
+
+/** Searches an error, its `cause` chain and an AggregateError's errors. */
+function someCause(error: unknown, test: (cause: object) => boolean): boolean {
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length > 0) {
     const current = pending.pop();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    if (isUnavailableItself(current)) return true;
+    if (test(current)) return true;
     const { cause, errors } = current as { cause?: unknown; errors?: unknown };
     pending.push(cause);
     // Node reports a refused connection to every address of a host name as an AggregateError.
