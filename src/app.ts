@@ -4,9 +4,11 @@ import type { Config } from "./config.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { routeButton } from "./discord/buttons.js";
 import { createDiscordClient, watchDiscord } from "./discord/client.js";
 import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
+import { privacyButtons } from "./discord/commands/privacy.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
@@ -75,13 +77,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
     const commandCtx: CommandContext = { ...ctx, commands, quiz: quiz.publisher };
     client.on(Events.InteractionCreate, (interaction) => {
+      // Buttons have their own small router until the dispatcher routes components too.
+      if (interaction.isButton()) return inFlight.run(routeButton(interaction, [privacyButtons], commandCtx));
       const done = interaction.isChatInputCommand()
         ? metrics.commandDuration.startTimer({ command: interaction.commandName })
         : undefined;
       inFlight.run(dispatchInteraction(interaction, commandCtx).finally(() => done?.()));
     });
     client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
-    watchDiscord(client, log);
+    const unwatchDiscord = watchDiscord(client, log);
     if (config.HEALTH_PORT !== undefined) {
       const sources = { database, client, startedAt: new Date() };
       health = await startHealthServer(config.HEALTH_HOST, config.HEALTH_PORT, sources);
@@ -123,6 +127,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         await health?.close();
         quiz.stop();
         await inFlight.settled();
+        unwatchDiscord();
         await connected.destroy();
         if (ownsDatabase) await database.close();
         log.info("stopped");

@@ -46,11 +46,12 @@ export function createDiscordClient(settings: ClientSettings): Client {
  * error and rate limit. discord.js emits `rateLimited` when it waits out a bucket before sending; a 429
  * that Discord answers anyway (a shared or global limit) arrives only as a `response`.
  */
-export function watchDiscord(client: Client, log: Logger): void {
-  client.on(Events.ShardReconnecting, (shardId) => {
+export function watchDiscord(client: Client, log: Logger): () => void {
+  const onReconnecting = (shardId: number) => {
     metrics.gatewayReconnect.inc();
     log.warn({ shardId }, "gateway disconnected; reconnecting");
-  });
+  };
+  client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, "gateway resumed"));
   client.on(Events.ShardDisconnect, (event, shardId) =>
     log.error({ shardId, code: event.code }, "gateway closed and will not reconnect"),
@@ -75,4 +76,6 @@ export function watchDiscord(client: Client, log: Logger): void {
       "Discord rate limit: answered 429",
     );
   });
+  // Stop before client.destroy(): closing the connection on purpose is not a disconnect to report.
+  return () => client.off(Events.ShardReconnecting, onReconnecting);
 }

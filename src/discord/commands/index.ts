@@ -3,6 +3,7 @@ import { certsCommand } from "./certs.js";
 import { groupCommand } from "./group.js";
 import { helpCommand } from "./help.js";
 import { leaderboardCommand } from "./leaderboard.js";
+import { privacyCommand } from "./privacy.js";
 import { questionCommand } from "./question.js";
 import { quizCommand } from "./quiz.js";
 import { renewalCommand } from "./renewal.js";
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   groupCommand,
   reviewCommand,
   settingsCommand,
+  privacyCommand,
 ];
