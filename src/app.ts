@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
-import { createDiscordClient } from "./discord/client.js";
+import { createDiscordClient, watchDiscord } from "./discord/client.js";
 import type { CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { components } from "./discord/components/index.js";
@@ -12,8 +12,10 @@ import { dispatchInteraction } from "./discord/dispatch.js";
 import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
+import { type HealthServer, startHealthServer } from "./health.js";
 import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
+import { metrics } from "./metrics.js";
 import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -45,6 +47,8 @@ export interface RunningBot {
   quiz: QuizRuntime;
   database: Database;
   scheduler: Scheduler;
+  /** Serving /healthz and /metrics, when HEALTH_PORT is set. */
+  health: HealthServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   });
   log.info({ database: database.kind }, "database ready");
   let client: Client | undefined;
+  let health: HealthServer | undefined;
   try {
     const tracks = await syncQuestions(config.QUESTIONS_DIR, database, log);
     const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
@@ -72,11 +77,19 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
     const commandCtx: CommandContext = { ...ctx, commands, components, quiz };
-    client.on(Events.InteractionCreate, (interaction) =>
-      inFlight.run(dispatchInteraction(interaction, commandCtx)),
-    );
+    client.on(Events.InteractionCreate, (interaction) => {
+      const done = interaction.isChatInputCommand()
+        ? metrics.commandDuration.startTimer({ command: interaction.commandName })
+        : undefined;
+      inFlight.run(dispatchInteraction(interaction, commandCtx).finally(() => done?.()));
+    });
     client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
-    client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, "gateway disconnected"));
+    const unwatchDiscord = watchDiscord(client, log);
+    if (config.HEALTH_PORT !== undefined) {
+      const sources = { database, client, startedAt: new Date() };
+      health = await startHealthServer(config.HEALTH_HOST, config.HEALTH_PORT, sources);
+      log.info({ url: health.url }, "serving /healthz and /metrics");
+    }
 
     const ready = once(client, Events.ClientReady);
     const loggingIn = client;
@@ -108,16 +121,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       quiz,
       database,
       scheduler,
+      health,
       async stop() {
         await scheduler.stop();
+        await health?.close();
         await quiz.stop();
         await inFlight.settled();
+        unwatchDiscord();
         await connected.destroy();
         if (ownsDatabase) await database.close();
         log.info("stopped");
       },
     };
   } catch (error) {
+    await health?.close();
     await client?.destroy();
     if (ownsDatabase) await database.close();
     throw error;

@@ -36,6 +36,16 @@ export const configSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
   QUESTIONS_DIR: z.preprocess(emptyAsUndefined, z.string().default("./questions")),
+  HEALTH_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a port number (1–65535), or empty to turn /healthz and /metrics off" })
+      .int({ error: "must be a whole port number" })
+      .min(0, { error: "must be a port number (1–65535)" })
+      .max(65535, { error: "must be a port number (1–65535)" })
+      .optional(),
+  ),
+  HEALTH_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

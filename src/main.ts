@@ -1,6 +1,7 @@
 import { DiscordjsErrorCodes } from "discord.js";
 import { StartupError, startBot } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
 
 /** `npm start`: reads the configuration, starts the bot, and stops it cleanly on SIGINT/SIGTERM. */
 function fail(message: string): never {
@@ -38,6 +39,7 @@ function startupFailure(error: unknown): string {
     return `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
   const cause = error.cause as { code?: unknown } | undefined;
   const detail = innermostMessage(error.cause);
+  if (error.cause instanceof DataDirLockedError) return error.cause.message;
   if (error.step === "database") {
     return `Cannot open the database (${detail}): check that Postgres is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database in DATA_DIR.`;
   }

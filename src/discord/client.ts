@@ -1,4 +1,6 @@
-import { Client, GatewayIntentBits, Options, Partials } from "discord.js";
+import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents } from "discord.js";
+import type { Logger } from "../log.js";
+import { metrics } from "../metrics.js";
 
 export interface ClientSettings {
   /** REST base such as http://127.0.0.1:3000/api; Discord's own when absent. */
@@ -37,4 +39,43 @@ export function createDiscordClient(settings: ClientSettings): Client {
       messages: { interval: 3_600, lifetime: 1_800 },
     },
   });
+}
+
+/**
+ * One log line and a metric for each gateway disconnect, resume and give-up, and for each Discord REST
+ * error and rate limit. discord.js emits `rateLimited` when it waits out a bucket before sending; a 429
+ * that Discord answers anyway (a shared or global limit) arrives only as a `response`.
+ */
+export function watchDiscord(client: Client, log: Logger): () => void {
+  const onReconnecting = (shardId: number) => {
+    metrics.gatewayReconnect.inc();
+    log.warn({ shardId }, "gateway disconnected; reconnecting");
+  };
+  client.on(Events.ShardReconnecting, onReconnecting);
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, "gateway resumed"));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.error({ shardId, code: event.code }, "gateway closed and will not reconnect"),
+  );
+  client.rest.on(RESTEvents.RateLimited, (limit) => {
+    metrics.discordRateLimited.labels(limit.route, limit.method, "waited").inc();
+    const { route, method, global, scope, retryAfter } = limit;
+    log.warn({ route, method, global, scope, retryAfterMs: retryAfter }, "Discord rate limit: waiting");
+  });
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    // discord.js hands listeners a clone of the response; its body is never read here.
+    const body = response.body as { cancel?: () => Promise<void> } | null;
+    void body?.cancel?.().catch(() => {});
+    if (response.status < 400) return;
+    const method = request.method.toUpperCase();
+    metrics.discordRestError.labels(request.route, method, String(response.status)).inc();
+    if (response.status !== 429) return;
+    metrics.discordRateLimited.labels(request.route, method, "429").inc();
+    const retryAfter = response.headers.get("retry-after");
+    log.warn(
+      { route: request.route, method, scope: response.headers.get("x-ratelimit-scope"), retryAfter },
+      "Discord rate limit: answered 429",
+    );
+  });
+  // Stop before client.destroy(): closing the connection on purpose is not a disconnect to report.
+  return () => client.off(Events.ShardReconnecting, onReconnecting);
 }

@@ -37,6 +37,20 @@ describe("configuration", () => {
     }
   });
 
+  it("serves /healthz and /metrics only when HEALTH_PORT is set, on the loopback unless HEALTH_HOST says otherwise", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "token" })).toMatchObject({ HEALTH_HOST: "127.0.0.1" });
+    expect(parseConfig({ DISCORD_TOKEN: "token" }).HEALTH_PORT).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: "token", HEALTH_PORT: "" }).HEALTH_PORT).toBeUndefined();
+    const container = parseConfig({ DISCORD_TOKEN: "token", HEALTH_PORT: "9464", HEALTH_HOST: "0.0.0.0" });
+    expect(container).toMatchObject({ HEALTH_PORT: 9464, HEALTH_HOST: "0.0.0.0" });
+    expect(() => parseConfig({ DISCORD_TOKEN: "token", HEALTH_PORT: "http" })).toThrow(
+      /HEALTH_PORT must be a port/,
+    );
+    expect(() => parseConfig({ DISCORD_TOKEN: "token", HEALTH_PORT: "70000" })).toThrow(
+      /HEALTH_PORT must be a port/,
+    );
+  });
+
   it("lets the database tools run without a Discord token", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://x@h/db" }, databaseConfigSchema)).toMatchObject({
       DATABASE_URL: "postgres://x@h/db",

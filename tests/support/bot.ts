@@ -3,6 +3,7 @@ import { type RunningBot, startBot } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
+import type { Logger } from "../../src/log.js";
 import { openTestDatabase } from "./db.js";
 import { DiscordServer, type TestGuild } from "./discord/index.js";
 
@@ -42,6 +43,8 @@ export interface TestWorldOptions {
   questionsDir?: string;
   clock?: TestClock;
   env?: Record<string, string>;
+  /** The bot's logger (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       clock,
       database,
       startTimer: false,
-      log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      log: options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     });
   const others: RunningBot[] = [];
   const world: TestWorld = {

@@ -5,6 +5,7 @@ import { groupCommand } from "./group.js";
 import { helpCommand } from "./help.js";
 import { leaderboardCommand } from "./leaderboard.js";
 import { practiceCommand } from "./practice.js";
+import { privacyCommand } from "./privacy.js";
 import { questionCommand } from "./question.js";
 import { quizCommand } from "./quiz.js";
 import { renewalCommand } from "./renewal.js";
@@ -26,4 +27,5 @@ export const commands: readonly Command[] = [
   practiceCommand,
   examCommand,
   settingsCommand,
+  privacyCommand,
 ];
