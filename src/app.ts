@@ -5,7 +5,7 @@ import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createDiscordClient } from "./discord/client.js";
-import type { CommandContext } from "./discord/command.js";
+import type { Command, CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { startQuizRuntime } from "./discord/quiz-runtime.js";
@@ -24,6 +24,8 @@ export interface BotOptions {
   startTimer?: boolean;
   /** An already open database (tests); the bot then leaves closing it to the caller. */
   database?: Database;
+  /** The slash commands to register and answer (tests add their own); default: every command. */
+  commands?: readonly Command[];
 }
 
 /** Which step of start-up failed, so the operator is told what to fix. */
@@ -68,7 +70,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
-    const commandCtx: CommandContext = { ...ctx, commands, quiz };
+    const botCommands = options.commands ?? commands;
+    const commandCtx: CommandContext = { ...ctx, commands: botCommands, quiz };
     client.on(Events.InteractionCreate, (interaction) =>
       inFlight.run(dispatchInteraction(interaction, commandCtx)),
     );
@@ -87,7 +90,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       const count = await registerCommands(
         client.rest,
         application.id,
-        commands,
+        botCommands,
         config.DISCORD_DEV_GUILD_ID,
       );
       log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");

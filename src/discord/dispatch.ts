@@ -1,9 +1,15 @@
-import { type BaseInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { CommandContext } from "./command.js";
+import type { BaseInteraction, ChatInputCommandInteraction } from "discord.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import type { Command, CommandContext } from "./command.js";
+import { deferAnswer, respond } from "./reply.js";
 import { UserError } from "./user-error.js";
 
 const internalErrorMessage =
   "Something went wrong on my side. It has been logged; please try again in a minute.";
+export const databaseUnavailableMessage = "The database is unavailable right now; try again in a minute.";
+
+/** Discord drops an interaction not acknowledged within 3 s; a command still working by then is deferred. */
+export const deferAfterMs = 2_000;
 
 /** The one place that routes interactions to commands and owns their errors. */
 export async function dispatchInteraction(interaction: BaseInteraction, ctx: CommandContext): Promise<void> {
@@ -28,24 +34,30 @@ export async function dispatchInteraction(interaction: BaseInteraction, ctx: Com
     }
     return;
   }
+  const deferral = setTimeout(() => {
+    deferAnswer(interaction, visibilityOf(command, interaction)).catch((error) =>
+      log.warn({ err: error }, "could not defer a slow command"),
+    );
+  }, deferAfterMs);
   try {
     await command.execute(interaction, { ...ctx, log });
   } catch (error) {
-    if (error instanceof UserError) {
-      await replyPrivately(interaction, error.message);
-      return;
-    }
-    log.error({ err: error }, "command failed");
-    await replyPrivately(interaction, internalErrorMessage).catch((replyError) =>
+    const message =
+      error instanceof UserError
+        ? error.message
+        : isDatabaseUnavailable(error)
+          ? databaseUnavailableMessage
+          : internalErrorMessage;
+    if (!(error instanceof UserError)) log.error({ err: error }, "command failed");
+    await respond(interaction, message).catch((replyError) =>
       log.warn({ err: replyError }, "could not tell the member that the command failed"),
     );
+  } finally {
+    clearTimeout(deferral);
   }
 }
 
-async function replyPrivately(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
-  if (interaction.deferred || interaction.replied) {
-    await interaction.editReply({ content, embeds: [], files: [], components: [] });
-  } else {
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
-  }
+function visibilityOf(command: Command, interaction: ChatInputCommandInteraction) {
+  const { visibility = "private" } = command;
+  return typeof visibility === "function" ? visibility(interaction) : visibility;
 }

@@ -46,6 +46,19 @@ describe("/settings", () => {
     expect((await settings("reminder-channel")).content).toContain("go to no channel (only DMs)");
   });
 
+  it("refuses a reminder channel the bot cannot post in, naming the permission, and saves nothing", async () => {
+    const closed = world.guild.createTextChannel({
+      name: "announcements",
+      overwrites: [{ id: world.guild.botRoleId, type: "role", deny: PermissionFlagsBits.SendMessages }],
+    });
+    const refused = await settings("reminder-channel", { channel: closed.id });
+    expect(refused).toMatchObject({
+      ephemeral: true,
+      content: `I am missing **Send Messages** in <#${closed.id}>: grant them to my role there. Nothing was changed.`,
+    });
+    expect((await settings("show")).content).toContain("go to no channel (only DMs)");
+  });
+
   it("is for admins only", async () => {
     const member = world.guild.addMember({ username: "member" });
     expect((await member.runCommand(world.guild.id, channelId, "settings show")).content).toContain(

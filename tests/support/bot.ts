@@ -3,6 +3,7 @@ import { type RunningBot, startBot } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
+import type { Command } from "../../src/discord/command.js";
 import { openTestDatabase } from "./db.js";
 import { DiscordServer, type TestGuild } from "./discord/index.js";
 
@@ -39,6 +40,8 @@ export interface TestWorldOptions {
   questionsDir?: string;
   clock?: TestClock;
   env?: Record<string, string>;
+  /** Commands to register instead of the bot's own (e.g. with a test-only command added). */
+  commands?: readonly Command[];
 }
 
 /**
@@ -62,6 +65,7 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       clock,
       database,
       startTimer: false,
+      ...(options.commands ? { commands: options.commands } : {}),
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     });
   const others: RunningBot[] = [];

@@ -11,6 +11,7 @@ import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/
 import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
 import { requireGuild } from "../permissions.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
 
@@ -80,6 +81,7 @@ export function leaderboardEmbed(
 
 export const leaderboardCommand: Command = {
   data,
+  visibility: "public",
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
     const period = (interaction.options.getString("period") ?? "week") as Period;
@@ -95,7 +97,7 @@ export const leaderboardCommand: Command = {
       throw new UserError(
         `There is no group called **${escapeMarkdown(board.name)}** here. \`/group list\` shows them.`,
       );
-    await interaction.reply({ embeds: [leaderboardEmbed(board, interaction.user.id)] });
+    await respond(interaction, { embeds: [leaderboardEmbed(board, interaction.user.id)] }, "public");
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
