@@ -5,8 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-# The renewal graph is rendered to PNG in-process and needs a font.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# Pictures are drawn with the font from the dejavu-fonts-ttf package: no system font is needed.
 ENV NODE_ENV=production DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

@@ -10,6 +10,7 @@ import { commands } from "./discord/commands/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
+import { pictureProblem } from "./discord/render/check-pictures.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
 import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
@@ -64,6 +65,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   let client: Client | undefined;
   try {
     const tracks = await syncQuestions(config.QUESTIONS_DIR, database, log);
+    const pictures = await pictureProblem();
+    if (pictures)
+      log.error({ problem: pictures }, "cannot draw pictures: /stats and /renewal graph will fail");
     const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
 
     client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });

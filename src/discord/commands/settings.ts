@@ -7,10 +7,10 @@ import {
 } from "discord.js";
 import { serverSettings, setReminderChannel, setServerTimeZone } from "../../guilds/settings.js";
 import { isValidZone } from "../../quiz/schedule.js";
-import { matchingChoices, timeZones } from "../choices.js";
 import type { Command } from "../command.js";
 import { botMissingIn, manageServer, requireManageServer } from "../permissions.js";
 import { respond } from "../reply.js";
+import { timeZoneChoices } from "../time-zones.js";
 import { UserError } from "../user-error.js";
 
 const data = {
@@ -101,6 +101,6 @@ export const settingsCommand: Command = {
     );
   },
   async autocomplete(interaction) {
-    await interaction.respond(matchingChoices(timeZones, String(interaction.options.getFocused())));
+    await interaction.respond(timeZoneChoices(String(interaction.options.getFocused())));
   },
 };
