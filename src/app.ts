@@ -5,12 +5,13 @@ import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createDiscordClient, watchDiscord } from "./discord/client.js";
-import type { CommandContext } from "./discord/command.js";
+import type { Command, CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { components } from "./discord/components/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
+import { pictureProblem } from "./discord/render/check-pictures.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import { createJobs } from "./jobs.js";
@@ -27,6 +28,8 @@ export interface BotOptions {
   startTimer?: boolean;
   /** An already open database (tests); the bot then leaves closing it to the caller. */
   database?: Database;
+  /** The slash commands to register and answer (tests add their own); default: every command. */
+  commands?: readonly Command[];
 }
 
 /** Which step of start-up failed, so the operator is told what to fix. */
@@ -70,13 +73,17 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   let health: HealthServer | undefined;
   try {
     const tracks = await syncQuestions(config.QUESTIONS_DIR, database, log);
+    const pictures = await pictureProblem();
+    if (pictures)
+      log.error({ problem: pictures }, "cannot draw pictures: /stats and /renewal graph will fail");
     const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
 
     client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
-    const commandCtx: CommandContext = { ...ctx, commands, components, quiz };
+    const botCommands = options.commands ?? commands;
+    const commandCtx: CommandContext = { ...ctx, commands: botCommands, components, quiz };
     client.on(Events.InteractionCreate, (interaction) => {
       const done = interaction.isChatInputCommand()
         ? metrics.commandDuration.startTimer({ command: interaction.commandName })
@@ -103,7 +110,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       const count = await registerCommands(
         client.rest,
         application.id,
-        commands,
+        botCommands,
         config.DISCORD_DEV_GUILD_ID,
       );
       log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");

@@ -78,16 +78,25 @@ export function parseConfig(env: Env, schema: z.ZodType = configSchema): unknown
   throw new ConfigError(`Configuration error: ${lines.join("; ")}`);
 }
 
-function readEnv(envFile: string): Env {
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+/**
+ * The file of variables to read: ENV_FILE, default .env; ENV_FILE=none reads no file (tests, and
+ * deployments whose environment is set by the platform). Variables already set win over the file.
+ */
+function envFileOf(env: Env): string | undefined {
+  const chosen = env.ENV_FILE === undefined || env.ENV_FILE === "" ? ".env" : env.ENV_FILE;
+  return chosen === "none" ? undefined : chosen;
+}
+
+function readEnv(envFile = envFileOf(process.env)): Env {
+  if (envFile !== undefined && existsSync(envFile)) process.loadEnvFile(envFile);
   return process.env;
 }
 
-/** Reads .env (when present) into process.env, then parses it. */
-export function loadConfig(envFile = ".env"): Config {
+/** Reads the env file (when present) into process.env, then parses it. */
+export function loadConfig(envFile?: string): Config {
   return parseConfig(readEnv(envFile));
 }
 
-export function loadDatabaseConfig(envFile = ".env"): DatabaseConfig {
+export function loadDatabaseConfig(envFile?: string): DatabaseConfig {
   return parseConfig(readEnv(envFile), databaseConfigSchema);
 }

@@ -29,8 +29,20 @@ try {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  stopWhenOrphaned(() => void shutdown("parent exited"));
 } catch (error) {
   fail(startupFailure(error));
+}
+
+/**
+ * `npm start` runs the bot under a shell that does not pass signals on: stopping npm ends the shell and
+ * leaves this process with a new parent. That is a stop too, so the bot never runs on unseen.
+ */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
 }
 
 /** One line a person can act on for the failures an operator causes. */

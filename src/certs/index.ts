@@ -13,7 +13,7 @@ export {
   type RemoveOutcome,
   removeCertification,
 } from "./member-certs.js";
-export { type ReminderSetting, setReminders } from "./member-settings.js";
+export { type ReminderSetting, remindersOn, setReminders } from "./member-settings.js";
 export { defaultPlanMonths, type MemberPlan, maxPlanMonths, planForMember } from "./plan-for-member.js";
 export { describeProblem, type InputProblem, isInputProblem } from "./problems.js";
 export { type RecordedPass, type RecordPassOutcome, recordPass } from "./record-pass.js";
@@ -28,3 +28,4 @@ export {
   reminderDays,
 } from "./reminders.js";
 export { certificationChoiceLabel, maxChoices, searchCertifications } from "./search.js";
+export { setSharing, sharesIn } from "./sharing.js";

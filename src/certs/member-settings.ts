@@ -34,3 +34,11 @@ export async function setReminders(
     .where(eq(memberSettings.userId, input.userId));
   return { enabled: input.enabled, fallbackChannelId: row?.channelId ?? null };
 }
+
+export async function remindersOn(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ enabled: memberSettings.remindersEnabled })
+    .from(memberSettings)
+    .where(eq(memberSettings.userId, userId));
+  return row?.enabled === true;
+}

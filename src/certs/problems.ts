@@ -13,6 +13,7 @@ const problemKinds: ReadonlySet<string> = new Set<InputProblem["kind"]>([
   "unknown",
   "malformed-date",
   "future-date",
+  "too-early",
   "not-held",
   "exam-retired",
 ]);
@@ -41,6 +42,8 @@ export function describeProblem(problem: InputProblem): string {
       return `'${problem.input}' is not a date I can read: write it YYYY-MM-DD, e.g. 2026-04-14.`;
     case "future-date":
       return `${problem.date} is in the future (today is ${problem.today}): give the day it already happened.`;
+    case "too-early":
+      return `${problem.date} is before ${problem.earliest}: check the year, and give the day you passed, YYYY-MM-DD.`;
     case "not-held":
       return `You have no ${problem.cert.code} recorded, so there is nothing to remove. See \`/certs list\`.`;
     case "exam-retired":

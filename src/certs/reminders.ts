@@ -2,7 +2,7 @@
 // inserting its row (key: member, certification, expiry, threshold) before anything is sent, so a
 // restart, a retry or a second process never sends it twice. A renewal moves the expiry, which starts
 // a fresh set of reminders.
-import { and, asc, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { certificationReminders, guildSettings, memberCertifications, memberSettings } from "../db/schema.js";
 import { addDays, type CalendarDate } from "../renewal/dates.js";
@@ -57,7 +57,7 @@ export async function findDueReminders(db: Db, now: Date): Promise<DueReminder[]
       and(
         gte(memberCertifications.expiresOn, today),
         lte(memberCertifications.expiresOn, addDays(today, reminderDays.at(-1) ?? 90)),
-        or(isNull(memberSettings.remindersEnabled), ne(memberSettings.remindersEnabled, false)),
+        eq(memberSettings.remindersEnabled, true),
         isNull(certificationReminders.userId),
       ),
     )

@@ -293,10 +293,22 @@ export const memberCertifications = pgTable(
 
 export const memberSettings = pgTable("member_settings", {
   userId: text("user_id").primaryKey(),
-  remindersEnabled: boolean("reminders_enabled").notNull().default(true),
+  /** Expiry reminders are sent only to members who turned them on (/certs reminders). */
+  remindersEnabled: boolean("reminders_enabled").notNull().default(false),
   /** The server whose reminder channel is used when DMs are closed. */
   reminderGuildId: text("reminder_guild_id"),
 });
+
+/** A member lets others in one server see their certifications (/certs share); no row: private. */
+export const certificationShares = pgTable(
+  "certification_shares",
+  {
+    userId: text("user_id").notNull(),
+    guildId: text("guild_id").notNull(),
+    sharedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.guildId] })],
+);
 
 /** A reminder is recorded here before it is sent: the key makes it once-only across restarts. */
 export const certificationReminders = pgTable(

@@ -6,6 +6,7 @@ import type {
 import type { AppContext } from "../context.js";
 import type { QuizServices } from "../quiz/lifecycle.js";
 import type { ComponentHandler } from "./component.js";
+import type { Visibility } from "./reply.js";
 
 export interface CommandContext extends AppContext {
   /** Every registered command, so /help can describe them. */
@@ -19,6 +20,11 @@ export interface CommandContext extends AppContext {
 /** A slash command: its definition as data and its handler, in one file, with no side effects on import. */
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /**
+   * Who sees the command's answer (default: only the member). A command still working after
+   * ~2 s is deferred this way by the dispatcher, so its answer keeps this visibility.
+   */
+  visibility?: Visibility | ((interaction: ChatInputCommandInteraction) => Visibility);
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
 }

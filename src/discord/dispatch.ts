@@ -4,12 +4,18 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
 } from "discord.js";
-import type { CommandContext } from "./command.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import type { Command, CommandContext } from "./command.js";
 import { parseCustomId } from "./component.js";
+import { deferAnswer, respond } from "./reply.js";
 import { UserError } from "./user-error.js";
 
 const internalErrorMessage =
   "Something went wrong on my side. It has been logged; please try again in a minute.";
+export const databaseUnavailableMessage = "The database is unavailable right now; try again in a minute.";
+
+/** Discord drops an interaction not acknowledged within 3 s; a command still working by then is deferred. */
+export const deferAfterMs = 2_000;
 
 /** The one place that routes interactions to commands and buttons, and owns their errors. */
 export async function dispatchInteraction(interaction: BaseInteraction, ctx: CommandContext): Promise<void> {
@@ -35,7 +41,16 @@ export async function dispatchInteraction(interaction: BaseInteraction, ctx: Com
     }
     return;
   }
-  await runHandled(interaction, log, () => command.execute(interaction, { ...ctx, log }));
+  const deferral = setTimeout(() => {
+    deferAnswer(interaction, visibilityOf(command, interaction)).catch((error) =>
+      log.warn({ err: error }, "could not defer a slow command"),
+    );
+  }, deferAfterMs);
+  try {
+    await runHandled(interaction, log, () => command.execute(interaction, { ...ctx, log }));
+  } finally {
+    clearTimeout(deferral);
+  }
 }
 
 /** A button click: `<feature>:<action>:<ids…>` goes to the feature's handler (src/discord/components/). */
@@ -56,34 +71,40 @@ async function dispatchButton(interaction: ButtonInteraction, ctx: CommandContex
 
 type Handled = ChatInputCommandInteraction | ButtonInteraction;
 
-/** Runs a handler; only a UserError's message reaches the member, privately; the rest is logged. */
+/**
+ * Runs a handler; only a UserError's message (or "the database is unavailable") reaches the member,
+ * privately; the rest is logged and replaced by a generic line.
+ */
 async function runHandled(interaction: Handled, log: CommandContext["log"], work: () => Promise<void>) {
   try {
     await work();
   } catch (error) {
-    if (error instanceof UserError) {
-      await replyPrivately(interaction, error.message).catch((replyError) =>
-        log.warn({ err: replyError }, "could not show the member a refusal"),
-      );
-      return;
-    }
-    log.error({ err: error }, interaction.isButton() ? "button failed" : "command failed");
-    await replyPrivately(interaction, internalErrorMessage).catch((replyError) =>
-      log.warn({ err: replyError }, "could not tell the member that the command failed"),
+    const message =
+      error instanceof UserError
+        ? error.message
+        : isDatabaseUnavailable(error)
+          ? databaseUnavailableMessage
+          : internalErrorMessage;
+    if (!(error instanceof UserError))
+      log.error({ err: error }, interaction.isButton() ? "button failed" : "command failed");
+    await answerPrivately(interaction, message).catch((replyError) =>
+      log.warn({ err: replyError }, "could not tell the member that the interaction failed"),
     );
   }
 }
 
 /**
- * A private answer in whatever state the interaction is in. A command's deferred reply is replaced; a
+ * A private answer in whatever state the interaction is in: commands through the one reply path; a
  * button's message (a session the member is using) is left alone and the answer comes as a follow-up.
  */
-async function replyPrivately(interaction: Handled, content: string): Promise<void> {
-  if (!interaction.deferred && !interaction.replied) {
+async function answerPrivately(interaction: Handled, content: string): Promise<void> {
+  if (interaction.isChatInputCommand()) return respond(interaction, content);
+  if (!interaction.deferred && !interaction.replied)
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });
-  } else if (interaction.isButton()) {
-    await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-  } else {
-    await interaction.editReply({ content, embeds: [], files: [], components: [] });
-  }
+  else await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+}
+
+function visibilityOf(command: Command, interaction: ChatInputCommandInteraction) {
+  const { visibility = "private" } = command;
+  return typeof visibility === "function" ? visibility(interaction) : visibility;
 }

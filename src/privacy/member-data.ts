@@ -4,6 +4,7 @@ import { queryRows } from "../db/rows.js";
 import {
   answers,
   certificationReminders,
+  certificationShares,
   channelStreaks,
   domainStats,
   groupMembers,
@@ -53,6 +54,10 @@ export async function exportMemberData(db: Db, userId: string) {
       .from(certificationReminders)
       .where(eq(certificationReminders.userId, userId)),
     settings: await db.select().from(memberSettings).where(eq(memberSettings.userId, userId)),
+    certificationSharing: await db
+      .select()
+      .from(certificationShares)
+      .where(eq(certificationShares.userId, userId)),
     questionReports: await db.select().from(questionReports).where(eq(questionReports.userId, userId)),
     studySessions: await db.select().from(studySessions).where(eq(studySessions.userId, userId)),
     studyItems: await db
@@ -96,6 +101,7 @@ export async function deleteMemberData(db: Db, userId: string): Promise<{ rows: 
     await remove(certificationReminders, eq(certificationReminders.userId, userId));
     await remove(memberCertifications, eq(memberCertifications.userId, userId));
     await remove(memberSettings, eq(memberSettings.userId, userId));
+    await remove(certificationShares, eq(certificationShares.userId, userId));
     await remove(questionReports, eq(questionReports.userId, userId));
     // Practice and mock sessions; their items go with them (on delete cascade).
     await remove(studySessions, eq(studySessions.userId, userId));

@@ -1,14 +1,12 @@
 // Renders the renewal graph to PNG in-process: Graphviz (WASM) lays it out as SVG, resvg rasterises it.
-// resvg draws text only with fonts it is given, and the slim Docker image ships none, so the font
-// file is loaded explicitly and a missing one is reported with what to install.
-import { existsSync } from "node:fs";
+// resvg draws text only with fonts it is given, so the font file is loaded explicitly (font.ts).
 import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { Resvg } from "@resvg/resvg-js";
 import { type Catalog, findCertification, getCatalog } from "./catalog.js";
+import { defaultFontFile, fontFamily, requireFontFile } from "./font.js";
 import { buildRenewalDot } from "./render-dot.js";
 
-/** DejaVu Sans from the Debian package fonts-dejavu-core; no npm package installed here ships a font. */
-export const defaultFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+export { defaultFontFile };
 
 export type RenderOptions = { highlight?: string; fontFile?: string; width?: number; catalog?: Catalog };
 
@@ -27,11 +25,7 @@ export async function renderRenewalSvg({
 
 export async function renderRenewalGraphPng(options: RenderOptions = {}): Promise<Buffer> {
   const fontFile = options.fontFile ?? defaultFontFile;
-  if (!existsSync(fontFile)) {
-    throw new Error(
-      `font file not found: ${fontFile}. Install DejaVu (Debian/Ubuntu: apt-get install fonts-dejavu-core) or pass fontFile.`,
-    );
-  }
+  requireFontFile(fontFile);
   const svg = await renderRenewalSvg(options);
   const resvg = new Resvg(svg, {
     background: "white",
@@ -39,9 +33,9 @@ export async function renderRenewalGraphPng(options: RenderOptions = {}): Promis
     font: {
       fontFiles: [fontFile],
       loadSystemFonts: false,
-      defaultFontFamily: "DejaVu Sans",
-      sansSerifFamily: "DejaVu Sans",
-      serifFamily: "DejaVu Sans",
+      defaultFontFamily: fontFamily,
+      sansSerifFamily: fontFamily,
+      serifFamily: fontFamily,
     },
   });
   return resvg.render().asPng();

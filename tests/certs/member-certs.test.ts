@@ -42,7 +42,7 @@ describe("adding and removing certifications", () => {
       { certCode: "AIP", earnedOn: "2026-04-14", expiresOn: "2029-04-14" },
     ]);
     const settings = await database.db.select().from(memberSettings).where(eq(memberSettings.userId, userId));
-    expect(settings).toMatchObject([{ remindersEnabled: true, reminderGuildId: "g1" }]);
+    expect(settings).toMatchObject([{ remindersEnabled: false, reminderGuildId: "g1" }]);
   });
 
   it("corrects the date of a certification added again", async () => {
@@ -74,6 +74,8 @@ describe("adding and removing certifications", () => {
     ["AIX", "2026-04-14", { kind: "unknown", suggestions: ["AIF", "AIP"] }],
     ["AIP", "2026-11-28", { kind: "future-date", date: "2026-11-28", today }],
     ["AIP", "14/04/2026", { kind: "malformed-date", input: "14/04/2026" }],
+    ["AIP", "0000-01-01", { kind: "too-early", date: "0000-01-01", earliest: "1990-01-01" }],
+    ["AIP", "1989-12-31", { kind: "too-early", earliest: "1990-01-01" }],
     ["AIP", "2026-02-29", { kind: "malformed-date" }],
     ["MLS", "2026-05-01", { kind: "exam-retired", lastExamDay: "2026-03-31" }],
   ])("refuses %s earned %s and writes nothing", async (code, earned, expected) => {

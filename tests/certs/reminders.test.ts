@@ -20,8 +20,11 @@ let user = 0;
 const nextUser = () => `member-${++user}`;
 const mine = async (userId: string, now: Date) =>
   (await findDueReminders(database.db, now)).filter((reminder) => reminder.userId === userId);
-const add = (userId: string, code: string, earned: string, guildId: string | null = null) =>
-  addCertification(database.db, { userId, guildId, code, earned, today });
+/** Adds a certification for a member who turned reminders on (they are off until then). */
+const add = async (userId: string, code: string, earned: string, guildId: string | null = null) => {
+  await setReminders(database.db, { userId, guildId, enabled: true });
+  return addCertification(database.db, { userId, guildId, code, earned, today });
+};
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -81,6 +84,12 @@ describe("finding and claiming due reminders", () => {
     await recordPass(database.db, { userId, guildId: null, code: "DEA", date: "2026-11-25", today });
     expect(await mine(userId, at(today))).toEqual([]);
     expect((await mine(userId, at("2029-08-27"))).map((r) => r.expiresOn)).toEqual(["2029-11-25"]);
+  });
+
+  it("skips members who never turned reminders on", async () => {
+    const userId = nextUser();
+    await addCertification(database.db, { userId, guildId: "g", code: "SAA", earned: "2024-02-24", today });
+    expect(await mine(userId, at(today))).toEqual([]);
   });
 
   it("skips members who turned reminders off", async () => {

@@ -28,14 +28,15 @@ describe("/certs through Discord", () => {
     const reply = await run(ada, "certs add", { cert: "AIP", earned: "2026-04-14" });
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toBe(
-      "Recorded **AIP** (Generative AI Developer – Professional), earned 2026-04-14: valid until **2029-04-14**.",
+      "Recorded **AIP** (Generative AI Developer – Professional), earned 2026-04-14: valid until **2029-04-14**." +
+        "\nWant a DM 90, 30 and 7 days before it expires? Turn reminders on with `/certs reminders state:on`.",
     );
     expect(await stored(ada)).toMatchObject([
       { certCode: "AIP", earnedOn: "2026-04-14", expiresOn: "2029-04-14" },
     ]);
   });
 
-  it("refuses an unknown code, a future date and a malformed date, writing nothing", async () => {
+  it("refuses an unknown code, a future date, a date before 1990 and a malformed date, writing nothing", async () => {
     const bob = world.guild.addMember({ username: "bob" });
     const unknown = await run(bob, "certs add", { cert: "AIX", earned: "2026-04-14" });
     expect(unknown).toMatchObject({
@@ -50,6 +51,15 @@ describe("/certs through Discord", () => {
     const malformed = await run(bob, "certs add", { cert: "AIP", earned: "14/04/2026" });
     expect(malformed.content).toBe(
       "'14/04/2026' is not a date I can read: write it YYYY-MM-DD, e.g. 2026-04-14.",
+    );
+    const ancient = await run(bob, "certs add", { cert: "AIP", earned: "0000-01-01" });
+    expect(ancient).toMatchObject({
+      ephemeral: true,
+      content: "0000-01-01 is before 1990-01-01: check the year, and give the day you passed, YYYY-MM-DD.",
+    });
+    const typo = await run(bob, "certs passed", { cert: "AIP", date: "1926-11-20" });
+    expect(typo.content).toBe(
+      "1926-11-20 is before 1990-01-01: check the year, and give the day you passed, YYYY-MM-DD.",
     );
     const impossible = await run(bob, "certs add", { cert: "AIP", earned: "2026-02-30" });
     expect(impossible.content).toContain("not a date I can read");
@@ -75,10 +85,20 @@ describe("/certs through Discord", () => {
     );
   });
 
-  it("lists another member's certifications", async () => {
+  it("lists another member's certifications once they share them in this server", async () => {
     const dee = world.guild.addMember({ username: "dee" });
     const eve = world.guild.addMember({ username: "eve" });
     await run(dee, "certs add", { cert: "DEA", earned: "2025-05-05" });
+    const refused = await run(eve, "certs list", { member: dee.id });
+    expect(refused).toMatchObject({
+      ephemeral: true,
+      content:
+        "dee keeps their certifications private in this server. They can share them with `/certs share state:on`.",
+    });
+    const own = await run(dee, "certs list");
+    expect(own.embeds[0]?.footer?.text).toContain("/certs share state:on");
+    await run(dee, "certs share", { state: "on" });
+    await run(eve, "certs share", { state: "on" });
     const reply = await run(eve, "certs list", { member: dee.id });
     expect(reply.embeds[0]?.title).toBe("Certifications of dee");
     expect(reply.embeds[0]?.description).toContain("**DEA** Data Engineer – Associate");
@@ -150,6 +170,24 @@ describe("/certs through Discord", () => {
     const ivy = world.guild.addMember({ username: "ivy" });
     const reply = await run(ivy, "certs plan");
     expect(reply.content).toContain("/certs add");
+  });
+
+  it("keeps certifications shared in one server private in another", async () => {
+    const lea = world.guild.addMember({ username: "lea" });
+    await run(lea, "certs add", { cert: "SAA", earned: "2025-03-03" });
+    const shared = await run(lea, "certs share", { state: "on" });
+    expect(shared.content).toContain("Members of this server can now see your certifications");
+    const other = world.server.createGuild({ name: "another-study-group" });
+    const otherChannel = other.createTextChannel({ name: "general" }).id;
+    const mo = other.addMember({ username: "mo" });
+    const elsewhere = await mo.runCommand(other.id, otherChannel, "certs list", { member: lea.id });
+    expect(elsewhere.content).toContain("lea keeps their certifications private in this server");
+    const here = world.guild.addMember({ username: "ned" });
+    expect((await run(here, "certs list", { member: lea.id })).embeds[0]?.description).toContain("**SAA**");
+    await run(lea, "certs share", { state: "off" });
+    expect((await run(here, "certs list", { member: lea.id })).content).toContain(
+      "keeps their certifications private",
+    );
   });
 
   it("turns reminders off and on", async () => {

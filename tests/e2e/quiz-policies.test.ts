@@ -100,7 +100,7 @@ describe("answer policies and channel problems", () => {
     expect(saved).toEqual([]);
   });
 
-  it("records a Discord refusal for /quiz status, keeps running, and retries later", async () => {
+  it("records a Discord refusal for /quiz status in plain words, keeps running, and retries later", async () => {
     const channel = world.guild.createTextChannel({ name: "revoked" });
     const run = (sub: string, extra = {}) =>
       admin.runCommand(world.guild.id, channel.id, `quiz ${sub}`, extra);
@@ -111,6 +111,8 @@ describe("answer policies and channel problems", () => {
     const status = await run("status");
     const line = status.content.split("\n").find((text) => text.includes(`<#${channel.id}>`));
     expect(line).toMatch(/— \*\*SNGL-C01\*\* at 12:00 UTC, every day.*⚠️ posting the question/);
+    // The admin reads our words, not the library's error text.
+    expect(line).toContain("⚠️ posting the question: Discord answered 500; retrying");
     world.clock.advance(5 * 60_000);
     await world.bot.scheduler.tick();
     const posted = await world.server.nextMessage(channel.id);

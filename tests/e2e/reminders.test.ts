@@ -27,6 +27,7 @@ describe("certification expiry reminders through Discord", () => {
 
   it("DMs a reminder 90 days before expiry exactly once, even across a restart at that moment", async () => {
     const ada = world.guild.addMember({ username: "ada" });
+    await run(ada, "certs reminders", { state: "on" });
     await run(ada, "certs add", { cert: "SAA", earned: "2024-02-24" });
     await run(ada, "certs add", { cert: "CLF", earned: "2024-06-01" });
     await world.bot.scheduler.tick();
@@ -47,6 +48,7 @@ describe("certification expiry reminders through Discord", () => {
 
   it("sends the 30-day and 7-day reminders when their days come", async () => {
     const bob = world.guild.addMember({ username: "bob" });
+    await run(bob, "certs reminders", { state: "on" });
     await run(bob, "certs add", { cert: "DVA", earned: "2024-02-24" });
     await world.bot.scheduler.tick();
     world.clock.set("2027-01-25T09:00:00Z");
@@ -65,6 +67,7 @@ describe("certification expiry reminders through Discord", () => {
 
   it("names the one exam that renews several certifications expiring together", async () => {
     const cy = world.guild.addMember({ username: "cy" });
+    await run(cy, "certs reminders", { state: "on" });
     await run(cy, "certs add", { cert: "DEA", earned: "2024-02-24" });
     await run(cy, "certs add", { cert: "MLA", earned: "2024-02-25" });
     await world.bot.scheduler.tick();
@@ -80,6 +83,7 @@ describe("certification expiry reminders through Discord", () => {
   it("mentions the member in the server's reminder channel when their DMs are closed", async () => {
     const dee = world.guild.addMember({ username: "dee" });
     dee.setDirectMessages(false);
+    await run(dee, "certs reminders", { state: "on" });
     await run(dee, "certs add", { cert: "CLF", earned: "2024-02-24" });
     await world.bot.scheduler.tick();
     expect(dee.directMessages()).toEqual([]);
@@ -90,6 +94,14 @@ describe("certification expiry reminders through Discord", () => {
     );
     expect(posted[0]?.content).toContain("Sent here because your DMs are closed.");
     expect(await claims(dee)).toMatchObject([{ certCode: "CLF", error: null }]);
+  });
+
+  it("sends nothing to a member who never turned reminders on", async () => {
+    const fay = world.guild.addMember({ username: "fay" });
+    await run(fay, "certs add", { cert: "SAA", earned: "2024-02-24" });
+    await world.bot.scheduler.tick();
+    expect(fay.directMessages()).toEqual([]);
+    expect(await claims(fay)).toEqual([]);
   });
 
   it("sends nothing to a member who turned reminders off", async () => {

@@ -32,11 +32,45 @@ describe("/settings", () => {
     expect(saved.content).toContain("Weeks and months are counted in **Europe/Berlin**.");
   });
 
+  it.each([
+    ["kolkata", "Asia/Kolkata"],
+    ["Asia/Calcutta", "Asia/Kolkata"],
+    ["kyiv", "Europe/Kyiv"],
+    ["Europe/Kiev", "Europe/Kyiv"],
+    ["new york", "America/New_York"],
+    ["utc", "UTC"],
+    ["pst", "America/Los_Angeles"],
+    ["IST", "Asia/Kolkata"],
+    ["cet", "Europe/Berlin"],
+    ["jst", "Asia/Tokyo"],
+  ])("autocompletes the zone for %s first, and saves it", async (typed, zone) => {
+    const offered = await admin.autocomplete(
+      world.guild.id,
+      channelId,
+      "settings timezone",
+      { zone: typed },
+      "zone",
+    );
+    expect(offered[0]?.value).toBe(zone);
+    expect((await settings("timezone", { zone })).content).toContain(`counted in **${zone}**`);
+  });
+
+  it("offers the same zones to /quiz setup", async () => {
+    const offered = await admin.autocomplete(
+      world.guild.id,
+      channelId,
+      "quiz setup",
+      { channel: channelId, time: "07:30", timezone: "new york" },
+      "timezone",
+    );
+    expect(offered[0]).toEqual({ name: "America/New_York (EST/EDT/ET)", value: "America/New_York" });
+  });
+
   it("refuses an unknown zone and changes nothing", async () => {
     expect((await settings("timezone", { zone: "Europe/Atlantis" })).content).toBe(
       "`Europe/Atlantis` is not an IANA time zone such as Europe/Berlin. Nothing was changed.",
     );
-    expect((await settings("show")).content).toContain("**Europe/Berlin**");
+    expect((await settings("show")).content).toContain("**Asia/Tokyo**");
   });
 
   it("sets and clears the reminder channel", async () => {
@@ -44,6 +78,19 @@ describe("/settings", () => {
       `go to <#${channelId}>`,
     );
     expect((await settings("reminder-channel")).content).toContain("go to no channel (only DMs)");
+  });
+
+  it("refuses a reminder channel the bot cannot post in, naming the permission, and saves nothing", async () => {
+    const closed = world.guild.createTextChannel({
+      name: "announcements",
+      overwrites: [{ id: world.guild.botRoleId, type: "role", deny: PermissionFlagsBits.SendMessages }],
+    });
+    const refused = await settings("reminder-channel", { channel: closed.id });
+    expect(refused).toMatchObject({
+      ephemeral: true,
+      content: `I am missing **Send Messages** in <#${closed.id}>: grant them to my role there. Nothing was changed.`,
+    });
+    expect((await settings("show")).content).toContain("go to no channel (only DMs)");
   });
 
   it("is for admins only", async () => {

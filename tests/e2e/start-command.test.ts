@@ -1,27 +1,34 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testToken } from "../support/bot.js";
-import { startChildBot } from "../support/child-bot.js";
+import { type ChildBot, spawnOwned, startChildBot } from "../support/child-bot.js";
 import { DiscordServer } from "../support/discord/index.js";
 
-const run = promisify(execFile);
+const repo = resolve(".");
+const mainScript = [
+  "--import",
+  pathToFileURL(join(repo, "node_modules/tsx/dist/loader.mjs")).href,
+  join(repo, "src/main.ts"),
+];
 
-/** Runs the bot as `npm start` does and returns its exit code and last line. */
-async function start(env: Record<string, string>) {
-  try {
-    await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { PATH: process.env.PATH ?? "", ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, lastLine: "" };
-  } catch (error) {
-    const { code, stderr } = error as { code: number; stderr: string };
-    return { code, lastLine: stderr.trim().split("\n").at(-1) ?? "" };
-  }
+/** Runs the bot as `npm start` does (from `cwd`) and returns its exit code and last line. */
+async function start(env: Record<string, string>, cwd = repo) {
+  const child = spawnOwned(process.execPath, mainScript, env, { cwd });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const [code] = await once(child, "exit");
+  return { code: code as number, lastLine: stderr.trim().split("\n").at(-1) ?? "" };
+}
+
+async function eventually(condition: () => boolean): Promise<void> {
+  while (!condition()) await sleep(50);
 }
 
 describe("npm start", () => {
@@ -54,7 +61,49 @@ describe("npm start", () => {
     const again = await startChildBot(server, env);
     expect(again.output()).toMatch(/"added":0,"revised":0,"deactivated":0,"unchanged":\d+/);
     expect(await again.stop()).toBe(0);
+  }, 120_000);
+
+  it("never reads a .env in the folder a test runs it from: no login with its token", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "certbot-dotenv-"));
+    try {
+      await writeFile(
+        join(folder, ".env"),
+        `DISCORD_TOKEN=${testToken}\nDISCORD_API_URL=${server.apiUrl}\nDATA_DIR=${dataDir}\n`,
+      );
+      const identifies = server.stats.identifies;
+      const { code, lastLine } = await start({}, folder);
+      expect(code).toBe(1);
+      expect(lastLine).toMatch(/^Configuration error: DISCORD_TOKEN is not set/);
+      expect(server.stats.identifies).toBe(identifies);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
+
+  const npmStart = ["npm", "start", "--silent"] as [string, ...string[]];
+  const npmEnv = () => ({
+    DATA_DIR: dataDir,
+    DISCORD_TOKEN: testToken,
+    DISCORD_API_URL: server.apiUrl,
+    HOME: dataDir,
+  });
+  const stopped = async (bot: ChildBot) => {
+    await eventually(() => bot.output().includes('"msg":"stopped"'));
+    await eventually(() => server.stats.connectedSessions === 0);
+  };
+
+  it("stops the bot cleanly when a supervisor sends SIGTERM to the `npm start` process alone", async () => {
+    const bot = await startChildBot(server, npmEnv(), npmStart);
+    await bot.stop("SIGTERM");
+    // npm exits at once and its shell with it; the bot under them must follow, closing its session.
+    await stopped(bot);
+  }, 120_000);
+
+  it("stops the bot cleanly on Ctrl+C (SIGINT to the `npm start` process group)", async () => {
+    const bot = await startChildBot(server, npmEnv(), npmStart, { group: true });
+    await bot.stop("SIGINT");
+    await stopped(bot);
+  }, 120_000);
 
   // Runs after the first start, so the database in DATA_DIR already exists and start-up is quicker.
   it("exits non-zero and says so when Discord refuses the token", async () => {
@@ -68,5 +117,5 @@ describe("npm start", () => {
     expect(lastLine).toBe(
       "Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).",
     );
-  });
+  }, 60_000);
 });

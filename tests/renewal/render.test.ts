@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { pictureProblem } from "../../src/discord/render/check-pictures.js";
 import { getCatalog } from "../../src/renewal/catalog.js";
-import { renderRenewalGraphPng } from "../../src/renewal/render.js";
+import { defaultFontFile, renderRenewalGraphPng } from "../../src/renewal/render.js";
 import { buildRenewalDot } from "../../src/renewal/render-dot.js";
 
 const pngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -23,7 +24,12 @@ describe("rendering the renewal graph", () => {
 
   it("explains a missing font file instead of drawing blank text", async () => {
     await expect(renderRenewalGraphPng({ fontFile: "/nowhere/font.ttf" })).rejects.toThrow(
-      /fonts-dejavu-core/,
+      /font file not found: \/nowhere\/font\.ttf\. It ships with the dejavu-fonts-ttf package/,
     );
+  });
+
+  it("draws with the font shipped as a dependency, on any system, and the start-up check passes", async () => {
+    expect(defaultFontFile).toMatch(/node_modules[\\/]dejavu-fonts-ttf[\\/]ttf[\\/]DejaVuSans\.ttf$/);
+    expect(await pictureProblem()).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { type RunningBot, startBot } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
+import type { Command } from "../../src/discord/command.js";
 import type { Logger } from "../../src/log.js";
 import { openTestDatabase } from "./db.js";
 import { DiscordServer, type TestGuild } from "./discord/index.js";
@@ -45,6 +46,8 @@ export interface TestWorldOptions {
   env?: Record<string, string>;
   /** The bot's logger (default: silent, or TEST_LOG_LEVEL). */
   log?: Logger;
+  /** Commands to register instead of the bot's own (e.g. with a test-only command added). */
+  commands?: readonly Command[];
 }
 
 /**
@@ -68,6 +71,7 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
       clock,
       database,
       startTimer: false,
+      ...(options.commands ? { commands: options.commands } : {}),
       log: options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     });
   const others: RunningBot[] = [];

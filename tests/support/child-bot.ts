@@ -8,20 +8,74 @@ export interface ChildBot {
   output(): string;
   /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
   kill(): Promise<void>;
-  /** SIGTERM: the bot's own shutdown runs; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** SIGTERM (or `signal`, to its group if it has one): the bot's own shutdown runs; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Every child a test started; the test worker takes them with it when it exits, however it ends. */
+const children = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) killOwned(child, "SIGKILL");
+});
+
+/** A child started in its own process group is signalled as a group, as a terminal's Ctrl+C does. */
+function killOwned(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (groups.has(child) && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  } else child.kill(signal);
+}
+const groups = new WeakSet<ChildProcess>();
+
+/**
+ * The environment a test's child process gets: PATH and what the test passes, never the developer's
+ * `.env` (ENV_FILE=none) nor a token from the shell that runs the tests.
+ */
+export function childEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", ENV_FILE: "none", ...env };
+}
+
+export interface SpawnOptions {
+  cwd?: string;
+  /** Its own process group, so signals reach it and everything it starts, as from a terminal. */
+  group?: boolean;
+}
+
+/** Starts a process a test owns: it is killed when the test run ends if the test did not stop it. */
+export function spawnOwned(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  { cwd, group = false }: SpawnOptions = {},
+): ChildProcess {
+  const child = spawn(command, args, {
+    env: childEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(cwd ? { cwd } : {}),
+    detached: group,
+  });
+  if (group) groups.add(child);
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
 }
 
 /**
- * The bot as an operator runs it, in its own process (`node --import tsx src/main.ts`, as `npm start` does),
- * connected to the local Discord server. Resolves once the bot has connected and is ready.
+ * The bot as an operator runs it, in its own process (`node --import tsx src/main.ts` by default, or
+ * `command` such as `npm start`), connected to the local Discord server. Resolves once it is ready.
  */
-export async function startChildBot(server: DiscordServer, env: Record<string, string>): Promise<ChildBot> {
+export async function startChildBot(
+  server: DiscordServer,
+  env: Record<string, string>,
+  command: [string, ...string[]] = [process.execPath, "--import", "tsx", "src/main.ts"],
+  options: SpawnOptions = {},
+): Promise<ChildBot> {
   const sessionsBefore = server.stats.identifies;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const [file, ...args] = command;
+  const child = spawnOwned(file, args, { LOG_LEVEL: "info", ...env }, options);
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -41,11 +95,11 @@ export async function startChildBot(server: DiscordServer, env: Record<string, s
     process: child,
     output: () => output,
     async kill() {
-      child.kill("SIGKILL");
+      killOwned(child, "SIGKILL");
       await exited;
     },
-    async stop() {
-      child.kill("SIGTERM");
+    async stop(signal = "SIGTERM") {
+      killOwned(child, signal);
       const [code] = await exited;
       return code as number | null;
     },

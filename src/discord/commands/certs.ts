@@ -1,8 +1,8 @@
 import {
+  type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
   EmbedBuilder,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import {
@@ -19,18 +19,35 @@ import {
   maxPlanMonths,
   planForMember,
   recordPass,
+  remindersOn,
   removeCertification,
   searchCertifications,
   setReminders,
+  setSharing,
+  sharesIn,
   todayOf,
 } from "../../certs/index.js";
 import { describePass, describePlan } from "../../renewal/index.js";
 import type { Command, CommandContext } from "../command.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 import { autocompleteCertification, certOption } from "./renewal.js";
 
 const dateOption = (name: string, description: string) =>
   ({ type: ApplicationCommandOptionType.String, name, description, required: true, max_length: 30 }) as const;
+
+const onOff = (description: string): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.String,
+  name: "state",
+  description,
+  required: true,
+  choices: [
+    { name: "on", value: "on" },
+    { name: "off", value: "off" },
+  ],
+});
+
+const shareHint = "Others in this server see your list only if you share it: `/certs share state:on`.";
 
 const data = {
   name: "certs",
@@ -91,19 +108,14 @@ const data = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: "reminders",
-      description: "Expiry reminders 90, 30 and 7 days before, by DM",
-      options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: "state",
-          description: "Turn reminders on or off",
-          required: true,
-          choices: [
-            { name: "on", value: "on" },
-            { name: "off", value: "off" },
-          ],
-        },
-      ],
+      description: "Expiry reminders 90, 30 and 7 days before, by DM (off until you turn them on)",
+      options: [onOff("Turn reminders on or off")],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "share",
+      description: "Let members of this server see your certifications with /certs list (off by default)",
+      options: [onOff("Share your certifications in this server, or stop")],
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -126,8 +138,7 @@ function listLine(cert: ListedCert): string {
   return `**${cert.code}** ${cert.name}\nexpires ${cert.expiresOn} · ${left} · ${statusLabel[cert.status]}`;
 }
 
-const privately = (content: string, embed?: EmbedBuilder) =>
-  ({ content, embeds: embed ? [embed] : [], flags: MessageFlags.Ephemeral }) as const;
+const privately = (content: string, embed?: EmbedBuilder) => ({ content, embeds: embed ? [embed] : [] });
 
 type Handler = (
   interaction: ChatInputCommandInteraction,
@@ -149,38 +160,52 @@ const handlers: Record<Subcommand, Handler> = {
     const verb = added.kind === "added" ? "Recorded" : "Updated";
     const lapsed =
       added.expiresOn < today ? " It has already lapsed: pass the exam again to re-earn it." : "";
-    await interaction.reply(
-      privately(
-        `${verb} **${added.cert.code}** (${added.cert.name}), earned ${added.earnedOn}: valid until **${added.expiresOn}**.${lapsed}`,
-      ),
+    // Asked once, with the first certification: reminders are off until the member turns them on.
+    const first = added.kind === "added" && (await loadHeld(ctx.db, interaction.user.id)).length === 1;
+    const ask =
+      first && !(await remindersOn(ctx.db, interaction.user.id))
+        ? "\nWant a DM 90, 30 and 7 days before it expires? Turn reminders on with `/certs reminders state:on`."
+        : "";
+    await respond(
+      interaction,
+      `${verb} **${added.cert.code}** (${added.cert.name}), earned ${added.earnedOn}: valid until **${added.expiresOn}**.${lapsed}${ask}`,
     );
   },
   async remove(interaction, ctx) {
     const code = interaction.options.getString("cert", true);
     const removed = orFail(await removeCertification(ctx.db, { userId: interaction.user.id, code }));
-    await interaction.reply(
+    await respond(
+      interaction,
       privately(`Removed **${removed.cert.code}** (${removed.cert.name}) from your certifications.`),
     );
   },
   async list(interaction, ctx, today) {
     const user = interaction.options.getUser("member") ?? interaction.user;
     const own = user.id === interaction.user.id;
-    const certs = await listCertifications(ctx.db, user.id, today);
-    if (certs.length === 0) {
-      await interaction.reply(
-        privately(
-          own
-            ? "You have no certifications recorded yet. Add one: `/certs add cert:AIP earned:2026-04-14`."
-            : `${user.username} has no certifications recorded.`,
-        ),
+    if (!own && !(interaction.guildId && (await sharesIn(ctx.db, user.id, interaction.guildId)))) {
+      await respond(
+        interaction,
+        `${user.username} keeps their certifications private in this server. They can share them with \`/certs share state:on\`.`,
       );
       return;
     }
+    const certs = await listCertifications(ctx.db, user.id, today);
+    if (certs.length === 0) {
+      await respond(
+        interaction,
+        own
+          ? "You have no certifications recorded yet. Add one: `/certs add cert:AIP earned:2026-04-14`."
+          : `${user.username} has no certifications recorded.`,
+      );
+      return;
+    }
+    const shared = own && interaction.guildId ? await sharesIn(ctx.db, user.id, interaction.guildId) : false;
+    const visibility = !own ? "" : shared ? " Members of this server can see this list." : ` ${shareHint}`;
     const embed = new EmbedBuilder()
       .setTitle(own ? "Your certifications" : `Certifications of ${user.username}`)
       .setDescription(certs.map(listLine).join("\n\n").slice(0, 4096))
-      .setFooter({ text: `As of ${today}. /certs plan shows which exams renew them.` });
-    await interaction.reply(privately("", embed));
+      .setFooter({ text: `As of ${today}. /certs plan shows which exams renew them.${visibility}` });
+    await respond(interaction, privately("", embed));
   },
   async passed(interaction, ctx, today) {
     const pass = orFail(
@@ -195,13 +220,14 @@ const handlers: Record<Subcommand, Handler> = {
     const embed = new EmbedBuilder()
       .setTitle(`Pass recorded: ${pass.passed.code}`)
       .setDescription(describePass(pass));
-    await interaction.reply(privately("", embed));
+    await respond(interaction, privately("", embed));
   },
   async plan(interaction, ctx, today) {
     const months = interaction.options.getInteger("months") ?? defaultPlanMonths;
     const { plan, heldCount } = await planForMember(ctx.db, { userId: interaction.user.id, today, months });
     if (heldCount === 0) {
-      await interaction.reply(
+      await respond(
+        interaction,
         privately("You have no certifications recorded yet: add them with `/certs add`, then ask again."),
       );
       return;
@@ -209,7 +235,7 @@ const handlers: Record<Subcommand, Handler> = {
     const embed = new EmbedBuilder()
       .setTitle(`Your renewal plan for the next ${months} months`)
       .setDescription(describePlan(plan).slice(0, 4096));
-    await interaction.reply(privately("", embed));
+    await respond(interaction, privately("", embed));
   },
   async reminders(interaction, ctx) {
     const enabled = interaction.options.getString("state", true) === "on";
@@ -219,7 +245,8 @@ const handlers: Record<Subcommand, Handler> = {
       enabled,
     });
     if (!setting.enabled) {
-      await interaction.reply(
+      await respond(
+        interaction,
         privately("Reminders are **off**. Turn them back on with `/certs reminders state:on`."),
       );
       return;
@@ -227,10 +254,22 @@ const handlers: Record<Subcommand, Handler> = {
     const fallback = setting.fallbackChannelId
       ? ` If your DMs are closed, I'll mention you in <#${setting.fallbackChannelId}> instead.`
       : " This server has no reminder channel, so keep DMs from server members open to get them.";
-    await interaction.reply(
+    await respond(
+      interaction,
       privately(
         `Reminders are **on**: I'll DM you 90, 30 and 7 days before a certification expires.${fallback}`,
       ),
+    );
+  },
+  async share(interaction, ctx) {
+    if (!interaction.guildId) throw new UserError("Sharing is per server: run this in a server.");
+    const shared = interaction.options.getString("state", true) === "on";
+    await setSharing(ctx.db, { userId: interaction.user.id, guildId: interaction.guildId, shared });
+    await respond(
+      interaction,
+      shared
+        ? "Members of this server can now see your certifications with `/certs list member:`. Other servers still cannot. Stop with `/certs share state:off`."
+        : `Your certifications are private in this server again. ${shareHint}`,
     );
   },
 };

@@ -3,7 +3,6 @@ import {
   ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
   escapeMarkdown,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
@@ -24,6 +23,7 @@ import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
 const nameOption = (autocomplete: boolean) =>
@@ -90,12 +90,14 @@ const groupLabel = (name: string) => `**${escapeMarkdown(name)}**`;
 
 export const groupCommand: Command = {
   data,
+  visibility: (interaction) =>
+    ["list", "standings"].includes(interaction.options.getSubcommand()) ? "public" : "private",
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
     const userId = interaction.user.id;
     const sub = interaction.options.getSubcommand();
     const name = interaction.options.getString("name") ?? "";
-    const privately = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    const privately = (content: string) => respond(interaction, content);
     const unknown = () =>
       new UserError(`There is no group called ${groupLabel(name)} here. \`/group list\` shows them.`);
 
@@ -137,12 +139,13 @@ export const groupCommand: Command = {
           (group.roleId ? ` · role <@&${group.roleId}>` : "") +
           (group.isMember ? " · you're in" : ""),
       );
-      await interaction.reply({
-        content:
-          lines.length === 0
-            ? "No study groups yet: start one with `/group create`."
-            : `**Study groups**\n${lines.join("\n")}`.slice(0, 2000),
-      });
+      await respond(
+        interaction,
+        lines.length === 0
+          ? "No study groups yet: start one with `/group create`."
+          : `**Study groups**\n${lines.join("\n")}`.slice(0, 2000),
+        "public",
+      );
     } else if (sub === "standings") {
       const period = (interaction.options.getString("period") ?? "week") as Period;
       const standings = await groupStandings(ctx.db, guildId, period, {
@@ -155,12 +158,13 @@ export const groupCommand: Command = {
           `**${group.rank}.** ${groupLabel(group.name)} — ${group.average.toFixed(1)} points per active member` +
           ` (${group.points} points · ${group.active} active of ${group.members})`,
       );
-      await interaction.reply({
-        content:
-          lines.length === 0
-            ? "No study groups yet: start one with `/group create`."
-            : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 2000),
-      });
+      await respond(
+        interaction,
+        lines.length === 0
+          ? "No study groups yet: start one with `/group create`."
+          : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 2000),
+        "public",
+      );
     } else if (sub === "delete") {
       requireManageServer(interaction);
       const group = await deleteGroup(ctx.db, guildId, name);

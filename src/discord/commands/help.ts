@@ -2,10 +2,10 @@ import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
   EmbedBuilder,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command } from "../command.js";
+import { respond } from "../reply.js";
 
 const data = {
   name: "help",
@@ -39,6 +39,6 @@ export const helpCommand: Command = {
           ...describeCommands(ctx.commands),
         ].join("\n"),
       );
-    await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+    await respond(interaction, { embeds: [embed] });
   },
 };

@@ -11,6 +11,7 @@ import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
 import { examOption, resolveExam, respondWithExams } from "../exam-option.js";
 import { requireGuild } from "../permissions.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
 
@@ -66,6 +67,7 @@ export function leaderboardEmbed(
 
 export const leaderboardCommand: Command = {
   data,
+  visibility: "public",
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
     const period = (interaction.options.getString("period") ?? "week") as Period;
@@ -81,7 +83,7 @@ export const leaderboardCommand: Command = {
       throw new UserError(
         `There is no group called **${escapeMarkdown(board.name)}** here. \`/group list\` shows them.`,
       );
-    await interaction.reply({ embeds: [leaderboardEmbed(board, interaction.user.id)] });
+    await respond(interaction, { embeds: [leaderboardEmbed(board, interaction.user.id)] }, "public");
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

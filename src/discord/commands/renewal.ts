@@ -16,6 +16,7 @@ import {
 } from "../../renewal/index.js";
 import type { Command } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
+import { deferAnswer, respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
 /** A certification option with autocomplete; certs.ts uses it too. */
@@ -84,37 +85,50 @@ const answer = (title: string, text: string) => ({
 
 export const renewalCommand: Command = {
   data,
+  visibility: "public",
   async execute(interaction, ctx) {
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === "renews") {
       const cert = requireCertification(interaction.options.getString("cert", true));
-      await interaction.reply(answer(`What passing ${cert.code} renews`, describeRenews(cert.code)));
+      await respond(
+        interaction,
+        answer(`What passing ${cert.code} renews`, describeRenews(cert.code)),
+        "public",
+      );
       return;
     }
     if (subcommand === "renewed-by") {
       const cert = requireCertification(interaction.options.getString("cert", true));
-      await interaction.reply(answer(`What renews ${cert.code}`, describeRenewedBy(cert.code)));
+      await respond(interaction, answer(`What renews ${cert.code}`, describeRenewedBy(cert.code)), "public");
       return;
     }
     if (subcommand === "path") {
       const from = requireCertification(interaction.options.getString("from", true));
       const to = requireCertification(interaction.options.getString("to", true));
-      await interaction.reply(answer(`From ${from.code} to ${to.code}`, describePath(from.code, to.code)));
+      await respond(
+        interaction,
+        answer(`From ${from.code} to ${to.code}`, describePath(from.code, to.code)),
+        "public",
+      );
       return;
     }
     const input = interaction.options.getString("cert");
     // Checked before deferring, so a mistyped code gets a private answer instead of a public error.
     const cert = input === null ? undefined : requireCertification(input);
     await takeMemberLimit("image", interaction.guildId, interaction.user.id, ctx.clock.now());
-    await interaction.deferReply();
+    await deferAnswer(interaction, "public");
     const png = await renderRenewalGraphPng(cert ? { highlight: cert.code } : {});
     const name = cert ? `renewal-graph-${cert.code.toLowerCase()}.png` : "renewal-graph.png";
-    await interaction.editReply({
-      content: cert
-        ? `The renewal graph: what passing **${cert.code}** renews is highlighted. Solid arrows are official, dashed ones observed.`
-        : "The renewal graph: an arrow A → B means passing A also renews B. Solid arrows are official, dashed ones observed.",
-      files: [new AttachmentBuilder(png, { name, description: "Certification renewal graph" })],
-    });
+    await respond(
+      interaction,
+      {
+        content: cert
+          ? `The renewal graph: what passing **${cert.code}** renews is highlighted. Solid arrows are official, dashed ones observed.`
+          : "The renewal graph: an arrow A → B means passing A also renews B. Solid arrows are official, dashed ones observed.",
+        files: [new AttachmentBuilder(png, { name, description: "Certification renewal graph" })],
+      },
+      "public",
+    );
   },
   async autocomplete(interaction) {
     await autocompleteCertification(interaction);

@@ -1,7 +1,6 @@
 import {
   type APIEmbed,
   ApplicationCommandOptionType,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { optionLetters } from "../../questions/question.js";
@@ -9,6 +8,7 @@ import { type MissedQuestion, missedQuestions, reviewLimit } from "../../stats/r
 import type { Command } from "../command.js";
 import { requireGuild } from "../permissions.js";
 import { embedLength, embedLimits } from "../render/embed-limits.js";
+import { respond } from "../reply.js";
 
 const data = {
   name: "review",
@@ -68,15 +68,12 @@ export const reviewCommand: Command = {
     const count = interaction.options.getInteger("count") ?? 3;
     const missed = await missedQuestions(ctx.db, guildId, interaction.user.id, count);
     if (missed.length === 0) {
-      await interaction.reply({
-        content: "Nothing to review: you have not missed a question in this server yet.",
-        flags: MessageFlags.Ephemeral,
-      });
+      await respond(interaction, "Nothing to review: you have not missed a question in this server yet.");
       return;
     }
     const [first = [], ...rest] = packMessages(missed.map(reviewEmbed));
     const heading = `Your last ${missed.length} missed question${missed.length === 1 ? "" : "s"}, newest first:`;
-    await interaction.reply({ content: heading, embeds: first, flags: MessageFlags.Ephemeral });
-    for (const embeds of rest) await interaction.followUp({ embeds, flags: MessageFlags.Ephemeral });
+    await respond(interaction, { content: heading, embeds: first });
+    for (const embeds of rest) await respond(interaction, { embeds });
   },
 };

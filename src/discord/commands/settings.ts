@@ -2,14 +2,15 @@ import {
   ApplicationCommandOptionType,
   ChannelType,
   InteractionContextType,
-  MessageFlags,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { serverSettings, setReminderChannel, setServerTimeZone } from "../../guilds/settings.js";
 import { isValidZone } from "../../quiz/schedule.js";
-import { matchingChoices, timeZones } from "../choices.js";
 import type { Command } from "../command.js";
-import { manageServer, requireManageServer } from "../permissions.js";
+import { botMissingIn, manageServer, requireManageServer } from "../permissions.js";
+import { respond } from "../reply.js";
+import { timeZoneChoices } from "../time-zones.js";
 import { UserError } from "../user-error.js";
 
 const data = {
@@ -55,6 +56,12 @@ const data = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** A reminder there is a message mentioning the member. */
+const reminderChannelNeeds = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+] as const;
+
 export const settingsCommand: Command = {
   data,
   async execute(interaction, ctx) {
@@ -70,7 +77,13 @@ export const settingsCommand: Command = {
       await setServerTimeZone(ctx.db, guildId, zone);
     }
     if (subcommand === "reminder-channel") {
-      await setReminderChannel(ctx.db, guildId, interaction.options.getChannel("channel")?.id ?? null);
+      const channelId = interaction.options.getChannel("channel")?.id ?? null;
+      const missing = channelId ? botMissingIn(interaction, channelId, reminderChannelNeeds) : [];
+      if (channelId && missing.length > 0)
+        throw new UserError(
+          `I am missing **${missing.join(", ")}** in <#${channelId}>: grant them to my role there. Nothing was changed.`,
+        );
+      await setReminderChannel(ctx.db, guildId, channelId);
     }
     const settings = await serverSettings(ctx.db, guildId);
     const zoneSource = {
@@ -78,16 +91,16 @@ export const settingsCommand: Command = {
       "quiz channel": " (from the first quiz channel)",
       default: " (default)",
     }[settings.timeZoneSource];
-    await interaction.reply({
-      content: [
+    await respond(
+      interaction,
+      [
         subcommand === "show" ? "**Server settings**" : "Saved. **Server settings**",
         `• Weeks and months are counted in **${settings.timeZone}**${zoneSource}.`,
         `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? `<#${settings.reminderChannelId}>` : "no channel (only DMs)"}.`,
       ].join("\n"),
-      flags: MessageFlags.Ephemeral,
-    });
+    );
   },
   async autocomplete(interaction) {
-    await interaction.respond(matchingChoices(timeZones, String(interaction.options.getFocused())));
+    await interaction.respond(timeZoneChoices(String(interaction.options.getFocused())));
   },
 };

@@ -1,9 +1,8 @@
 // The /stats chart: one bar per exam domain for the member's accuracy, with the domain's exam weight
 // beneath it on the same 0–100 % scale and a dashed line at the share of points the pass mark needs.
 // The SVG is written by hand and rasterised by resvg with an explicitly loaded font (see renewal/render.ts).
-import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
-import { defaultFontFile } from "../../renewal/render.js";
+import { defaultFontFile, fontFamily, requireFontFile } from "../../renewal/font.js";
 import type { Readiness } from "../../stats/readiness.js";
 
 const width = 940;
@@ -66,14 +65,10 @@ function examSection(exam: Readiness, top: number): string {
 
 /** The chart as PNG; the font file is required because resvg draws no text without one. */
 export function renderStatsChartPng(exams: readonly Readiness[], fontFile = defaultFontFile): Buffer {
-  if (!existsSync(fontFile)) {
-    throw new Error(
-      `font file not found: ${fontFile}. Install DejaVu (Debian/Ubuntu: apt-get install fonts-dejavu-core).`,
-    );
-  }
+  requireFontFile(fontFile);
   const resvg = new Resvg(statsChartSvg(exams), {
     background: "white",
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: fontFamily },
   });
   return resvg.render().asPng();
 }
