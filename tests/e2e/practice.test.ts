@@ -197,7 +197,9 @@ describe("/practice through Discord", () => {
       "3 answered · 33% right · 1 session",
     );
     // Readiness counts the daily answer and the practice answers: 4 answers of SNGL-C01.
-    expect(fields.find((field) => field.name === "SNGL-C01 readiness")?.value).toContain("A projected score appears after 20 answers on SNGL-C01 (4 so far).");
+    expect(fields.find((field) => field.name === "SNGL-C01 readiness")?.value).toContain(
+      "A projected score appears after 20 answers on SNGL-C01 (4 so far).",
+    );
   });
 
   async function bobId() {
