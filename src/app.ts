@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { type Client, Events } from "discord.js";
+import { type Client, Events, REST, Routes } from "discord.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./log.js";
 import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
+import type { ShardScope } from "./shards.js";
 
 export interface BotOptions {
   clock?: Clock;
@@ -62,9 +63,17 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   let client: Client | undefined;
   try {
     const tracks = await syncQuestions(config.QUESTIONS_DIR, database, log);
-    const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
+    const shards = await step("discord", () => shardsToRun(config));
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      log,
+      clock: options.clock ?? systemClock,
+      tracks,
+      shards: shards?.scope,
+    };
 
-    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, shards: shards?.client });
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
@@ -81,7 +90,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await ready;
     const application = client.application;
     if (!application) throw new Error("Discord did not send the application with READY");
-    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
+    log.info(
+      {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        shards: client.options.shards,
+        shardCount: client.options.shardCount,
+      },
+      "connected to Discord",
+    );
 
     if (config.REGISTER_COMMANDS) {
       const count = await registerCommands(
@@ -118,6 +135,33 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     if (ownsDatabase) await database.close();
     throw error;
   }
+}
+
+/**
+ * Which shards this process connects, from SHARDS and SHARD_COUNT. Neither set: every shard Discord
+ * recommends, in this process (discord.js asks /gateway/bot). SHARD_COUNT alone: that many, all here.
+ * SHARDS: only those, of SHARD_COUNT or of Discord's recommendation; the process then works only for
+ * the guilds of its shards (the scope).
+ */
+async function shardsToRun(
+  config: Config,
+): Promise<{ client: { ids: number[]; count: number }; scope: ShardScope | undefined } | undefined> {
+  if (!config.SHARDS && !config.SHARD_COUNT) return undefined;
+  const count = config.SHARD_COUNT ?? (await recommendedShardCount(config));
+  const ids = config.SHARDS ?? Array.from({ length: count }, (_, id) => id);
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0)
+    throw new Error(`SHARDS names shard ${outside.join(", ")}, but there are only ${count} (0–${count - 1})`);
+  const all = ids.length === count;
+  return { client: { ids, count }, scope: all ? undefined : { ids, count } };
+}
+
+async function recommendedShardCount(config: Config): Promise<number> {
+  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
+    config.DISCORD_TOKEN,
+  );
+  const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return gateway.shards;
 }
 
 /** Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. */

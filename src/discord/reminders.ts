@@ -34,7 +34,7 @@ export function createReminderJob(ctx: AppContext, client: Client): Job {
   return {
     name: "certification-reminders",
     async run(now) {
-      for (const reminder of await findDueReminders(ctx.db, now)) {
+      for (const reminder of await findDueReminders(ctx.db, now, ctx.shards)) {
         const log = ctx.log.child({
           userId: reminder.userId,
           cert: reminder.certCode,
