@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { type Client, Events, REST, Routes } from "discord.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
@@ -13,6 +14,12 @@ import { registerCommands } from "./discord/register.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
 import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
+import {
+  bankFingerprint,
+  bankUnchanged,
+  loadTracks,
+  rememberBankSync,
+} from "./questions/bank-fingerprint.js";
 import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -164,12 +171,30 @@ async function recommendedShardCount(config: Config): Promise<number> {
   return gateway.shards;
 }
 
-/** Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. */
+/** The code that loads and checks questions: a change in it re-checks an unchanged bank. */
+const bankCodeFolders = ["./questions/", "./discord/render/"].map((folder) =>
+  fileURLToPath(new URL(folder, import.meta.url)),
+);
+
+/**
+ * Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. A bank whose
+ * fingerprint matches the last clean sync is not loaded again: only its tracks are read.
+ */
 async function syncQuestions(folder: string, database: Database, log: Logger) {
+  const fingerprint = await bankFingerprint(folder, bankCodeFolders);
+  if (await bankUnchanged(database.db, folder, fingerprint)) {
+    const tracks = await loadTracks(folder);
+    if (tracks) {
+      log.info({ unchanged: true, tracks: [...tracks.keys()] }, "question bank synced");
+      return tracks;
+    }
+  }
   const bank = await loadQuestionBank(folder, renderingProblems);
   for (const problem of bank.problems) log.warn({ problem: formatProblem(problem) }, "question file skipped");
   const skipped = [...new Set(bank.problems.map((problem) => problem.file))];
   const result = await syncQuestionBank(database.db, bank.questions, skipped);
+  // A bank with problems is checked again at every start, so its warnings are not forgotten.
+  if (bank.problems.length === 0) await rememberBankSync(database.db, folder, fingerprint);
   log.info(
     { ...result, tracks: [...bank.tracks.keys()], skippedFiles: skipped.length },
     "question bank synced",
