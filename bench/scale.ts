@@ -13,7 +13,7 @@ if (row === "wave") {
   try {
     for (const figure of await postingWave(database, Number(option("channels") ?? 1000)))
       process.stdout.write(
-        `${figure.phase} wave, ${figure.channels} channels: ${figure.seconds.toFixed(1)} s, ${figure.requests} requests, ${figure.rateLimited} × 429, bound ${figure.boundSeconds.toFixed(1)} s, ratio ${(figure.seconds / figure.boundSeconds).toFixed(2)}\n`,
+        `${figure.phase} wave, ${figure.channels} channels: ${figure.seconds.toFixed(1)} s, ${figure.requests} requests, ${figure.rateLimited} × 429 (at most ${figure.most429sInABucket} in a bucket), bound ${figure.boundSeconds.toFixed(1)} s, ratio ${(figure.seconds / figure.boundSeconds).toFixed(2)} ${figure.repeated.join("; ")}\n`,
       );
   } finally {
     await database.close();

@@ -17,7 +17,11 @@ export interface WaveFigure {
   seconds: number;
   requests: number;
   rateLimited: number;
-  /** 429s per bucket at most (one bucket: a route and its channel, or the global limit). */
+  /** The most 429s any one bucket got (a route's bucket in one channel, or the global limit). */
+  most429sInABucket: number;
+  /** The buckets that got more than one 429, with their counts. */
+  repeated: string[];
+  /** The time 50 requests/s needs for the requests the bot made. */
   boundSeconds: number;
 }
 
@@ -43,6 +47,16 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
       log: pino({ level: "silent" }),
     },
   );
+  let limitedBuckets = new Map<string, number>();
+  bot.client.rest.on("response", (request, response) => {
+    if (response.status !== 429) return;
+    const channel = /\/channels\/(\d+)/.exec(request.path)?.[1] ?? "";
+    const kind = /\/reactions\//.test(request.path) && request.method !== "GET" ? "reactions" : request.route;
+    const key = response.headers.get("x-ratelimit-global")
+      ? "global"
+      : `${request.method} ${kind} ${channel}`;
+    limitedBuckets.set(key, (limitedBuckets.get(key) ?? 0) + 1);
+  });
   try {
     for (const { guildId, channelId } of channelIds) {
       await configureQuizChannel(
@@ -65,6 +79,7 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
     const timed = async (phase: WaveFigure["phase"], at: string) => {
       now = new Date(at);
       const before = { ...server.stats };
+      limitedBuckets = new Map();
       const started = performance.now();
       await bot.scheduler.tick();
       const seconds = (performance.now() - started) / 1000;
@@ -75,6 +90,10 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
         seconds,
         requests,
         rateLimited: server.stats.rateLimited - before.rateLimited,
+        most429sInABucket: Math.max(0, ...limitedBuckets.values()),
+        repeated: [...limitedBuckets]
+          .filter(([, count]) => count > 1)
+          .map(([key, count]) => `${key}: ${count}`),
         boundSeconds: requests / 50,
       });
     };
