@@ -2,9 +2,10 @@
 // 1,000 small servers), then times the stats queries on Postgres and on PGlite next to a naive GROUP BY
 // over the raw answers. Postgres: DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres; a fresh
 // database is created and dropped afterwards. `--only postgres|pglite` runs one of them. It then times
-// practice and mock clicks with 100 members clicking at once (bench/practice.ts) on both engines;
-// `--suite stats|practice` runs one of the two suites.
-import { readFileSync } from "node:fs";
+// practice and mock clicks with 100 members clicking at once (bench/practice.ts) on both engines, and the
+// scale rows (bench/scale-rows.ts), written into docs/BENCHMARKS.md by the full run only.
+// `--suite stats|practice|scale` runs one suite; `--row wave|startup [--channels N]` one scale row alone.
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -21,6 +22,8 @@ import { currentPeriod } from "../src/stats/zone.js";
 import { measure, pickMember, type Timing } from "./measure.js";
 import { naiveGroupStandings, naiveLeaderboardAll, naiveLeaderboardWeek, naiveMemberStats } from "./naive.js";
 import { benchPracticeClicks, type ClickRow, countingDatabase, practiceScale } from "./practice.js";
+import { runRowsFromArguments } from "./scale.js";
+import { machine, runScaleRow, type ScaleRow, scaleRowNames, scaleTable } from "./scale-rows.js";
 import { benchRoleHolders, mainUser, scale, seedStatements } from "./seed.js";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -211,19 +214,43 @@ async function main(): Promise<void> {
   const suite = process.argv.includes("--suite")
     ? process.argv[process.argv.indexOf("--suite") + 1]
     : undefined;
-  if (suite !== "practice") {
+  if (suite === undefined || suite === "stats") {
     const results: { engine: string; rows: Row[] }[] = [];
     if (only !== "pglite") results.push({ engine: "Postgres", rows: await onPostgres(200) });
     if (only !== "postgres") results.push({ engine: "PGlite", rows: await onPglite(50) });
     log(`\n${table(results)}\n`);
   }
-  if (suite !== "stats") {
+  if (suite === undefined || suite === "practice") {
     const clicks: { engine: string; rows: ClickRow[] }[] = [];
     if (only !== "pglite") clicks.push({ engine: "Postgres", rows: await practiceOn("postgres") });
     if (only !== "postgres") clicks.push({ engine: "PGlite", rows: await practiceOn("pglite") });
     log(`\n${clickTable(clicks)}\n`);
   }
+  if ((suite === undefined || suite === "scale") && !only) {
+    const rows: ScaleRow[] = [];
+    for (const name of scaleRowNames) {
+      log(`scale row: ${name}`);
+      rows.push(...(await runScaleRow(name, { channels: 1000, log })));
+    }
+    const scale = scaleTable(rows, machine());
+    log(`\n${scale}\n`);
+    writeScaleTable(scale);
+  }
   log(`Total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-await main();
+const scaleStart = "<!-- scale rows: written by the full `npm run bench` -->";
+const scaleEnd = "<!-- end of scale rows -->";
+
+/** Replaces the scale table in docs/BENCHMARKS.md (between its markers) with this run's. */
+function writeScaleTable(scale: string): void {
+  const file = "docs/BENCHMARKS.md";
+  const text = readFileSync(file, "utf8");
+  const from = text.indexOf(scaleStart);
+  const to = text.indexOf(scaleEnd);
+  if (from < 0 || to < from) throw new Error(`${file} has no scale-row markers`);
+  writeFileSync(file, `${text.slice(0, from + scaleStart.length)}\n${scale}\n${text.slice(to)}`);
+}
+
+if (process.argv.includes("--row")) await runRowsFromArguments(process.argv);
+else await main();

@@ -56,8 +56,8 @@ export const seedStatements: { label: string; sql: string }[] = [
   {
     label: "questions",
     sql: `
-      insert into questions (id, exam, domain, task, content_hash, source_file)
-        select e || '-' || n, e, n % 5 + 1, (n % 5 + 1) || '.1', 'h', 'bench'
+      insert into questions (id, exam, domain, task, number, content_hash, source_file)
+        select e || '-' || n, e, n % 5 + 1, (n % 5 + 1) || '.1', n + 1, 'h', 'bench'
         from unnest(array['AIP-C01', 'AIF-C01']) e, generate_series(0, 99) n;`,
   },
   {

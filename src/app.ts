@@ -1,5 +1,6 @@
 import { once } from "node:events";
-import { type Client, Events } from "discord.js";
+import { fileURLToPath } from "node:url";
+import { type Client, Events, REST, Routes } from "discord.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
@@ -17,9 +18,16 @@ import { type HealthServer, startHealthServer } from "./health.js";
 import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
 import { metrics } from "./metrics.js";
+import {
+  bankFingerprint,
+  bankUnchanged,
+  loadTracks,
+  rememberBankSync,
+} from "./questions/bank-fingerprint.js";
 import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
+import type { ShardScope } from "./shards.js";
 
 export interface BotOptions {
   clock?: Clock;
@@ -76,9 +84,17 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const pictures = await pictureProblem();
     if (pictures)
       log.error({ problem: pictures }, "cannot draw pictures: /stats and /renewal graph will fail");
-    const ctx: AppContext = { config, db: database.db, log, clock: options.clock ?? systemClock, tracks };
+    const shards = await step("discord", () => shardsToRun(config));
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      log,
+      clock: options.clock ?? systemClock,
+      tracks,
+      shards: shards?.scope,
+    };
 
-    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, shards: shards?.client });
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
@@ -104,7 +120,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await ready;
     const application = client.application;
     if (!application) throw new Error("Discord did not send the application with READY");
-    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
+    log.info(
+      {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        shards: client.options.shards,
+        shardCount: client.options.shardCount,
+      },
+      "connected to Discord",
+    );
 
     if (config.REGISTER_COMMANDS) {
       const count = await registerCommands(
@@ -148,12 +172,57 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   }
 }
 
-/** Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. */
+/**
+ * Which shards this process connects, from SHARDS and SHARD_COUNT. Neither set: every shard Discord
+ * recommends, in this process (discord.js asks /gateway/bot). SHARD_COUNT alone: that many, all here.
+ * SHARDS: only those, of SHARD_COUNT or of Discord's recommendation; the process then works only for
+ * the guilds of its shards (the scope).
+ */
+async function shardsToRun(
+  config: Config,
+): Promise<{ client: { ids: number[]; count: number }; scope: ShardScope | undefined } | undefined> {
+  if (!config.SHARDS && !config.SHARD_COUNT) return undefined;
+  const count = config.SHARD_COUNT ?? (await recommendedShardCount(config));
+  const ids = config.SHARDS ?? Array.from({ length: count }, (_, id) => id);
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0)
+    throw new Error(`SHARDS names shard ${outside.join(", ")}, but there are only ${count} (0–${count - 1})`);
+  const all = ids.length === count;
+  return { client: { ids, count }, scope: all ? undefined : { ids, count } };
+}
+
+async function recommendedShardCount(config: Config): Promise<number> {
+  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
+    config.DISCORD_TOKEN,
+  );
+  const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return gateway.shards;
+}
+
+/** The code that loads and checks questions: a change in it re-checks an unchanged bank. */
+const bankCodeFolders = ["./questions/", "./discord/render/"].map((folder) =>
+  fileURLToPath(new URL(folder, import.meta.url)),
+);
+
+/**
+ * Loads questions/ and upserts it; a bad file is logged and skipped, the rest still load. A bank whose
+ * fingerprint matches the last clean sync is not loaded again: only its tracks are read.
+ */
 async function syncQuestions(folder: string, database: Database, log: Logger) {
+  const fingerprint = await bankFingerprint(folder, bankCodeFolders);
+  if (await bankUnchanged(database.db, folder, fingerprint)) {
+    const tracks = await loadTracks(folder);
+    if (tracks) {
+      log.info({ unchanged: true, tracks: [...tracks.keys()] }, "question bank synced");
+      return tracks;
+    }
+  }
   const bank = await loadQuestionBank(folder, renderingProblems);
   for (const problem of bank.problems) log.warn({ problem: formatProblem(problem) }, "question file skipped");
   const skipped = [...new Set(bank.problems.map((problem) => problem.file))];
   const result = await syncQuestionBank(database.db, bank.questions, skipped);
+  // A bank with problems is checked again at every start, so its warnings are not forgotten.
+  if (bank.problems.length === 0) await rememberBankSync(database.db, folder, fingerprint);
   log.info(
     { ...result, tracks: [...bank.tracks.keys()], skippedFiles: skipped.length },
     "question bank synced",

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parseShardList } from "./shards.js";
 
 /**
  * The only module that reads process.env. Everything else receives a Config.
@@ -31,6 +32,28 @@ export const configSchema = z.object({
       .string()
       .regex(/^postgres(ql)?:\/\//, {
         error: "must start with postgres:// (leave it unset to use the embedded database)",
+      })
+      .optional(),
+  ),
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a whole number of shards, 1 or more" })
+      .int({ error: "must be a whole number of shards, 1 or more" })
+      .min(1, { error: "must be a whole number of shards, 1 or more" })
+      .optional(),
+  ),
+  SHARDS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((text, context) => {
+        try {
+          return parseShardList(text);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
       })
       .optional(),
   ),

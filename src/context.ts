@@ -2,6 +2,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./log.js";
 import type { Track } from "./questions/track.js";
+import type { ShardScope } from "./shards.js";
 
 /** Where "now" comes from: tests move it; the bot uses the system clock. */
 export interface Clock {
@@ -18,4 +19,6 @@ export interface AppContext {
   clock: Clock;
   /** Exam tracks from questions/<EXAM>/track.yaml, by exam code. */
   tracks: ReadonlyMap<string, Track>;
+  /** The Discord shards this process runs; absent when it runs all of them. */
+  shards?: ShardScope | undefined;
 }

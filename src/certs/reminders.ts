@@ -6,6 +6,7 @@ import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { certificationReminders, guildSettings, memberCertifications, memberSettings } from "../db/schema.js";
 import { addDays, type CalendarDate } from "../renewal/dates.js";
+import { onOwnShards, type ShardScope } from "../shards.js";
 import { daysBetween, todayOf } from "./dates.js";
 import { loadHeldOf } from "./member-certs.js";
 import { composeReminder } from "./reminder-text.js";
@@ -30,7 +31,7 @@ export function dueThreshold(daysLeft: number): number | undefined {
 }
 
 /** Finds reminders due at `now` and claims them; only reminders this call claimed are returned. */
-export async function findDueReminders(db: Db, now: Date): Promise<DueReminder[]> {
+export async function findDueReminders(db: Db, now: Date, shards?: ShardScope): Promise<DueReminder[]> {
   const today = todayOf(now);
   const daysLeft = sql`(${memberCertifications.expiresOn} - ${today}::date)`;
   const threshold = sql<number>`(case when ${daysLeft} <= 7 then 7 when ${daysLeft} <= 30 then 30 else 90 end)`;
@@ -59,6 +60,8 @@ export async function findDueReminders(db: Db, now: Date): Promise<DueReminder[]
         lte(memberCertifications.expiresOn, addDays(today, reminderDays.at(-1) ?? 90)),
         eq(memberSettings.remindersEnabled, true),
         isNull(certificationReminders.userId),
+        // A member is reminded by the process whose shard holds the server they use the bot in.
+        onOwnShards(memberSettings.reminderGuildId, shards),
       ),
     )
     .orderBy(asc(memberCertifications.expiresOn))

@@ -81,6 +81,16 @@ export const questions = pgTable(
   ],
 );
 
+/**
+ * The fingerprint of the question bank (its files and the code that validates them) as last synced: a
+ * start whose bank has the same fingerprint skips loading, checking and syncing it.
+ */
+export const questionBankSyncs = pgTable("question_bank_syncs", {
+  folder: text("folder").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every revision of every question: an answer is always scored against the text that was posted. */
 export const questionRevisions = pgTable(
   "question_revisions",

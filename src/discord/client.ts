@@ -5,6 +5,8 @@ import { metrics } from "../metrics.js";
 export interface ClientSettings {
   /** REST base such as http://127.0.0.1:3000/api; Discord's own when absent. */
   apiUrl?: string | undefined;
+  /** The shards this process runs, of `shardCount`; all of Discord's recommended number when absent. */
+  shards?: { ids: readonly number[]; count: number } | undefined;
 }
 
 /**
@@ -18,6 +20,8 @@ export function createDiscordClient(settings: ClientSettings): Client {
     // No message the bot sends can ping @everyone, @here, a role or a user unless it says so itself.
     allowedMentions: { parse: [], repliedUser: false },
     rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    // discord.js's own sharding: one gateway connection per shard, all in this process.
+    ...(settings.shards ? { shards: [...settings.shards.ids], shardCount: settings.shards.count } : {}),
     // The bot reads its state from the database, so Discord caches are kept small on purpose.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

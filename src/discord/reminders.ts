@@ -2,6 +2,7 @@
 // the database first; this file only delivers it: by DM, or, when the member's DMs are closed, as a
 // mention in the reminder channel of the server they use the bot in.
 import { type Client, DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
+import pLimit from "p-limit";
 import { type DueReminder, findDueReminders, markReminderFailed, markReminderSent } from "../certs/index.js";
 import type { AppContext } from "../context.js";
 import type { Job } from "../scheduler.js";
@@ -34,7 +35,11 @@ export function createReminderJob(ctx: AppContext, client: Client): Job {
   return {
     name: "certification-reminders",
     async run(now) {
-      for (const reminder of await findDueReminders(ctx.db, now)) {
+      // Each delivery waits on round trips; several at once keep the bot at Discord's pace, not the network's.
+      const limit = pLimit(16);
+      const due = await findDueReminders(ctx.db, now, ctx.shards);
+      await Promise.all(due.map((reminder) => limit(() => remind(reminder))));
+      async function remind(reminder: DueReminder) {
         const log = ctx.log.child({
           userId: reminder.userId,
           cert: reminder.certCode,

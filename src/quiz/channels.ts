@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { quizChannels } from "../db/schema.js";
+import { onOwnShards, type ShardScope } from "../shards.js";
 
 export type QuizChannel = typeof quizChannels.$inferSelect;
 
@@ -46,6 +47,15 @@ export async function listQuizChannels(db: Db, guildId?: string): Promise<QuizCh
   return guildId
     ? query.where(eq(quizChannels.guildId, guildId)).orderBy(quizChannels.id)
     : query.orderBy(quizChannels.id);
+}
+
+/** Every quiz channel in the guilds of this process's shards (all of them when it runs every shard). */
+export async function quizChannelsOnShards(db: Db, shards: ShardScope | undefined): Promise<QuizChannel[]> {
+  return db
+    .select()
+    .from(quizChannels)
+    .where(onOwnShards(quizChannels.guildId, shards))
+    .orderBy(quizChannels.id);
 }
 
 export async function findQuizChannel(

@@ -8,10 +8,10 @@ import { answerCount, settleAnswers, type TidyRequest } from "./answers.js";
 import {
   clearChannelError,
   isBackingOff,
-  listQuizChannels,
   noteChannelProblem,
   type QuizChannel,
   quizChannelById,
+  quizChannelsOnShards,
   recordChannelError,
   setPaused,
 } from "./channels.js";
@@ -43,8 +43,13 @@ export interface QuizServices {
   answers: AnswerIngest;
 }
 
-/** Channels worked on at once in a tick: Discord's rate limits, not this, set the pace of a posting wave. */
-const channelConcurrency = 16;
+/**
+ * Channels worked on at once in a tick: Discord's rate limits, not this, set the pace of a posting wave.
+ * Each channel spends most of its time waiting (its own reaction limit, round trips, the database), so
+ * enough of them must be in flight to keep the bot at Discord's global 50 requests/s (the REST client
+ * queues what is over it): 16 kept a 1,000-channel wave at 1.5 × the bound, 64 keeps it near it.
+ */
+const channelConcurrency = 64;
 /** How long past its close a question waits for Discord to show its reactions before it is scored anyway. */
 const settleGraceMs = 15 * 60_000;
 
@@ -54,13 +59,15 @@ const settleGraceMs = 15 * 60_000;
  */
 export async function runQuizTick(ctx: AppContext, quiz: QuizServices, now: Date): Promise<void> {
   const limit = pLimit(channelConcurrency);
-  const expired = await expiredPostings(ctx.db, now);
+  const expired = await expiredPostings(ctx.db, now, ctx.shards);
   if (expired.length > 0) await quiz.answers.flush();
   await Promise.all(expired.map(({ id }) => limit(() => closeAndReveal(ctx, quiz, id, now))));
   await Promise.all(
-    (await unrevealedPostings(ctx.db)).map(({ id }) => limit(() => revealPosting(ctx, quiz, id, now))),
+    (await unrevealedPostings(ctx.db, ctx.shards)).map(({ id }) =>
+      limit(() => revealPosting(ctx, quiz, id, now)),
+    ),
   );
-  const channels = (await listQuizChannels(ctx.db)).filter(
+  const channels = (await quizChannelsOnShards(ctx.db, ctx.shards)).filter(
     (channel) => !channel.paused && !isBackingOff(channel, now),
   );
   await Promise.all(
@@ -148,7 +155,7 @@ export async function reconcileOpenPostings(
   onlyMessages?: ReadonlySet<string>,
 ): Promise<number> {
   let changed = 0;
-  for (const posting of await openPostings(ctx.db)) {
+  for (const posting of await openPostings(ctx.db, ctx.shards)) {
     if (!posting.messageId || (onlyMessages && !onlyMessages.has(posting.messageId))) continue;
     const settled = await settleWithDiscord(ctx, quiz, posting, now);
     if (settled.kind === "settled") changed += settled.changed;

@@ -4,6 +4,7 @@ import { postings, questionRevisions, questions, quizChannels } from "../db/sche
 import { nextQuestionFor } from "../questions/next-question.js";
 import type { Question } from "../questions/question.js";
 import type { Track } from "../questions/track.js";
+import { onOwnShards, type ShardScope } from "../shards.js";
 import type { QuizChannel } from "./channels.js";
 import type { Occurrence } from "./schedule.js";
 
@@ -126,12 +127,20 @@ export async function postingOn(
   return posting;
 }
 
-/** Open postings whose question message is known: reconciled with Discord after a restart. */
-export async function openPostings(db: Db): Promise<Posting[]> {
-  return db
-    .select()
+/** Open postings whose question message is known (on this process's shards): reconciled with Discord after a restart. */
+export async function openPostings(db: Db, shards?: ShardScope): Promise<Posting[]> {
+  const rows = await db
+    .select({ posting: postings })
     .from(postings)
-    .where(and(isNull(postings.closedAt), isNotNull(postings.messageId)));
+    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
+    .where(
+      and(
+        isNull(postings.closedAt),
+        isNotNull(postings.messageId),
+        onOwnShards(quizChannels.guildId, shards),
+      ),
+    );
+  return rows.map((row) => row.posting);
 }
 
 /** The channel's open question, for /quiz status. */
@@ -154,12 +163,15 @@ export async function postedDatesFrom(db: Db, quizChannelId: number, fromDate: s
   return new Set(rows.map((row) => row.localDate));
 }
 
-/** Open postings whose answer window has ended. */
-export async function expiredPostings(db: Db, now: Date) {
+/** Open postings (on this process's shards) whose answer window has ended. */
+export async function expiredPostings(db: Db, now: Date, shards?: ShardScope) {
   return db
     .select({ id: postings.id })
     .from(postings)
-    .where(and(isNull(postings.closedAt), lte(postings.closesAt, now)));
+    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
+    .where(
+      and(isNull(postings.closedAt), lte(postings.closesAt, now), onOwnShards(quizChannels.guildId, shards)),
+    );
 }
 
 /** The open postings of one channel, optionally only those of days before `beforeDate` (YYYY-MM-DD). */
@@ -176,12 +188,20 @@ export async function openPostingsOf(db: Db, quizChannelId: number, beforeDate?:
     );
 }
 
-/** Closed postings whose reveal has not been sent yet (a crash or a Discord error in between). */
-export async function unrevealedPostings(db: Db) {
+/** Closed postings (on this process's shards) whose reveal has not been sent yet (a crash or a Discord error in between). */
+export async function unrevealedPostings(db: Db, shards?: ShardScope) {
   return db
     .select({ id: postings.id })
     .from(postings)
-    .where(and(isNotNull(postings.closedAt), isNull(postings.revealedAt), isNotNull(postings.messageId)));
+    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
+    .where(
+      and(
+        isNotNull(postings.closedAt),
+        isNull(postings.revealedAt),
+        isNotNull(postings.messageId),
+        onOwnShards(quizChannels.guildId, shards),
+      ),
+    );
 }
 
 /** Takes the right to send a reveal; false while another process holds it or it was sent. */

@@ -76,24 +76,19 @@ export async function startChildBot(
   const sessionsBefore = server.stats.identifies;
   const [file, ...args] = command;
   const child = spawnOwned(file, args, { LOG_LEVEL: "info", ...env }, options);
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
+  const captured = captureOutput(child);
+  const output = () => captured.text;
   const exited = once(child, "exit");
   const deadline = Date.now() + 60_000;
-  while (!output.includes('"msg":"bot ready"')) {
-    if (child.exitCode !== null) throw new Error(`the bot exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the bot did not become ready:\n${output}`);
+  while (!output().includes('"msg":"bot ready"')) {
+    if (child.exitCode !== null) throw new Error(`the bot exited during start-up:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`the bot did not become ready:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (server.stats.identifies <= sessionsBefore) throw new Error("the bot did not identify");
   return {
     process: child,
-    output: () => output,
+    output,
     async kill() {
       killOwned(child, "SIGKILL");
       await exited;
@@ -104,4 +99,16 @@ export async function startChildBot(
       return code as number | null;
     },
   };
+}
+
+/** Collects what a child process writes to stdout and stderr. */
+export function captureOutput(child: ChildProcess): { text: string } {
+  const captured = { text: "" };
+  child.stdout?.on("data", (chunk) => {
+    captured.text += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    captured.text += chunk;
+  });
+  return captured;
 }

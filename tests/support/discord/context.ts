@@ -12,6 +12,8 @@ export interface ServerContext {
    * `data` may depend on the session's intents (Message Content).
    */
   dispatch(event: string, intent: number, data: unknown | ((intents: number) => unknown)): void;
+  /** GET /gateway/bot's answer (sharding.ts). */
+  gatewayBot(): unknown;
 }
 
 /** Gateway intents, as bits (the same numbers as discord.js's GatewayIntentBits). */

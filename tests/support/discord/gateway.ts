@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { Intent } from "./context.js";
 import { guildCreatePayload, memberPayload, readyPayload } from "./payloads.js";
+import { guildOfDispatch, onShard, type ShardInfo, shardFromIdentify } from "./sharding.js";
 import { type State, snowflake } from "./state.js";
 
 /** The gateway: HELLO, heartbeats, IDENTIFY → READY + GUILD_CREATE, dispatches, RESUME with replay. */
@@ -16,6 +17,8 @@ interface Dispatch {
 interface Session {
   id: string;
   intents: number;
+  /** [shard id, shard count] from IDENTIFY: the session receives only its shard's guilds. */
+  shard: ShardInfo;
   seq: number;
   /** Every dispatch of the session, for replay on RESUME. */
   log: Dispatch[];
@@ -54,6 +57,7 @@ export class Gateway {
     for (const session of this.#sessions.values()) {
       if (intent !== 0 && (session.intents & intent) === 0) continue;
       const d = typeof data === "function" ? (data as (intents: number) => unknown)(session.intents) : data;
+      if (!onShard(session.shard, guildOfDispatch(event, d))) continue;
       this.#send(session, event, d);
     }
   }
@@ -126,11 +130,22 @@ export class Gateway {
       socket.close(4004, "Authentication failed.");
       return null;
     }
+    const shard = shardFromIdentify(d);
+    if (typeof shard === "string") {
+      socket.close(4010, shard);
+      return null;
+    }
     this.stats.identifies += 1;
-    const session: Session = { id: snowflake(), intents: Number(d.intents ?? 0), seq: 0, log: [], socket };
+    const intents = Number(d.intents ?? 0);
+    const session: Session = { id: snowflake(), intents, shard, seq: 0, log: [], socket };
     this.#sessions.set(session.id, session);
-    const guilds = this.state.botGuilds();
-    this.#send(session, "READY", readyPayload(this.state, session.id, this.options.url()));
+    const guilds = this.state.botGuilds().filter((guild) => onShard(shard, guild.id));
+    const ready = readyPayload(this.state, session.id, this.options.url());
+    this.#send(session, "READY", {
+      ...ready,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      shard: [...shard],
+    });
     for (const guild of guilds) this.#send(session, "GUILD_CREATE", guildCreatePayload(this.state, guild.id));
     return session;
   }

@@ -14,13 +14,20 @@ export interface RestStats {
   rateLimited: number;
   /** Answers from `failNextRequests`. */
   injectedFailures: number;
+  /** 429s per bucket ("global", or the bucket's name and major id), for benchmarks. */
+  rateLimitedBuckets: Map<string, number>;
 }
 
 const API_PREFIX = "/api/v10";
 
 export class RestApi {
   readonly router = new Router();
-  readonly stats: RestStats = { requests: 0, rateLimited: 0, injectedFailures: 0 };
+  readonly stats: RestStats = {
+    requests: 0,
+    rateLimited: 0,
+    injectedFailures: 0,
+    rateLimitedBuckets: new Map(),
+  };
   /** "METHOD /path" of every request no route matched. */
   readonly unknownRoutes: string[] = [];
   /** Exceptions thrown by a route handler (bugs in this server), answered with 500. */
@@ -64,6 +71,9 @@ export class RestApi {
       headers = verdict.headers;
       if (!verdict.ok) {
         this.stats.rateLimited += 1;
+        const key = bucketKey(match);
+        const bucket = verdict.scope === "global" ? "global" : `${key.name} ${key.major}`;
+        this.stats.rateLimitedBuckets.set(bucket, (this.stats.rateLimitedBuckets.get(bucket) ?? 0) + 1);
         const retryAfter = verdict.retryAfterMs / 1000;
         const answer = {
           message: "You are being rate limited.",

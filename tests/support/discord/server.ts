@@ -12,6 +12,7 @@ import { registerInteractionRoutes } from "./routes/interactions.js";
 import { registerMessageRoutes } from "./routes/messages.js";
 import { registerReactionRoutes } from "./routes/reactions.js";
 import { DEFAULT_BOT_PERMISSIONS, TestGuild } from "./setup.js";
+import { gatewayBotPayload } from "./sharding.js";
 import { State, snowflake } from "./state.js";
 import { channelView, type MessageView, messageView } from "./views.js";
 
@@ -25,6 +26,8 @@ export interface DiscordServerOptions {
   rateLimits?: boolean | Partial<RateLimitConfig>;
   /** How long the bot has to answer an interaction (Discord: 3000 ms). */
   interactionResponseTimeoutMs?: number;
+  /** The shard count GET /gateway/bot recommends (default 1); sessions IDENTIFY with any [id, count]. */
+  recommendedShards?: number;
 }
 
 /** A Discord-compatible REST API and gateway on 127.0.0.1, for the real discord.js client. */
@@ -45,6 +48,8 @@ export class DiscordServer {
       origin: "",
       interactionResponseTimeoutMs: options.interactionResponseTimeoutMs ?? 3_000,
       dispatch: (event, intent, data) => this.#gateway.dispatch(event, intent, data),
+      gatewayBot: () =>
+        gatewayBotPayload(this.gatewayUrl, options.recommendedShards ?? 1, this.#gateway.stats.identifies),
     };
     this.#ctx = ctx;
     this.#rest = new RestApi(ctx, options.token);

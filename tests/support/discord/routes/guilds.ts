@@ -9,13 +9,7 @@ export function registerGuildRoutes(router: Router, ctx: ServerContext): void {
   const { state } = ctx;
   const bot = state.botUser;
 
-  router.add("GET", "/gateway/bot", () =>
-    json({
-      url: `${ctx.origin.replace(/^http/, "ws")}/gateway`,
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
-    }),
-  );
+  router.add("GET", "/gateway/bot", () => json(ctx.gatewayBot()));
   router.add("GET", "/gateway", () => json({ url: `${ctx.origin.replace(/^http/, "ws")}/gateway` }));
 
   router.add("GET", "/users/@me", () => json(userPayload(bot)));

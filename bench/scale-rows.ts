@@ -1,0 +1,81 @@
+// The scale rows of docs/BENCHMARKS.md: each measures the bot and its baseline in the same run.
+import { cpus, totalmem } from "node:os";
+import { freshDatabase } from "./databases.js";
+import { startupFigures } from "./startup.js";
+import { postingWave } from "./wave.js";
+
+export interface ScaleRow {
+  figure: string;
+  bot: string;
+  baseline: string;
+  ratio: string;
+}
+
+export const scaleRowNames = ["wave", "startup"] as const;
+export type ScaleRowName = (typeof scaleRowNames)[number];
+
+export interface ScaleOptions {
+  /** Quiz channels due at once in the wave (1,000 in the full run). */
+  channels: number;
+  log(line: string): void;
+}
+
+export async function runScaleRow(name: ScaleRowName, options: ScaleOptions): Promise<ScaleRow[]> {
+  if (name === "wave") return waveRows(options);
+  return startupRows(options);
+}
+
+async function waveRows({ channels, log }: ScaleOptions): Promise<ScaleRow[]> {
+  const database = await freshDatabase("postgres");
+  try {
+    const figures = await postingWave(database, channels);
+    return figures.map((figure) => {
+      const line = `${figure.phase} wave, ${figure.channels} channels: ${figure.seconds.toFixed(1)} s, ${figure.requests} requests, ${figure.rateLimited} × 429 (at most ${figure.most429sInABucket} in one bucket${figure.repeated.length > 0 ? `: ${figure.repeated.join("; ")}` : ""})`;
+      log(`  ${line}; bound ${figure.boundSeconds.toFixed(1)} s`);
+      const what =
+        figure.phase === "posting"
+          ? "posting wave (question + 4 reactions)"
+          : "reveal wave (read reactions, close, edit, reveal)";
+      return {
+        figure: `${what}: ${figure.channels.toLocaleString("en")} quiz channels due in the same minute, Discord's limits enforced (global 50 req/s; per channel 5 messages / 5 s, 1 reaction / 0.25 s), Postgres`,
+        bot: `${figure.seconds.toFixed(1)} s, ${figure.requests.toLocaleString("en")} requests, ${figure.rateLimited} × 429 (≤ ${figure.most429sInABucket} per bucket)`,
+        baseline: `bound from the request count at 50 req/s: ${figure.boundSeconds.toFixed(1)} s`,
+        ratio: `${(figure.seconds / figure.boundSeconds).toFixed(2)} × the bound`,
+      };
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+async function startupRows({ log }: ScaleOptions): Promise<ScaleRow[]> {
+  const database = await freshDatabase("postgres");
+  await database.database.close();
+  try {
+    const figures = await startupFigures(database.url);
+    for (const figure of figures)
+      log(
+        `  start-up, ${figure.label}: ${figure.toReady.toFixed(2)} s to ready, ${figure.afterDiscordReady.toFixed(2)} s after Discord's READY`,
+      );
+    return figures.map((figure) => ({
+      figure: `start to ready, ${figure.label} (\`npm start\` in its own process, local Discord server)`,
+      bot: `${figure.toReady.toFixed(2)} s; ready ${figure.afterDiscordReady.toFixed(2)} s after Discord's READY`,
+      baseline: "goal: ready within 1 s of READY",
+      ratio: figure.afterDiscordReady <= 1 ? "met" : "not met",
+    }));
+  } finally {
+    await database.close().catch(() => {});
+  }
+}
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+}
+
+export function scaleTable(rows: readonly ScaleRow[], on: string): string {
+  return [
+    "| figure | the bot | baseline | ratio | machine |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.figure} | ${row.bot} | ${row.baseline} | ${row.ratio} | ${on} |`),
+  ].join("\n");
+}

@@ -1,0 +1,13 @@
+// `npm run bench -- --row wave --channels 200`: one scale row, at a chosen size, printed but not written
+// into docs/BENCHMARKS.md (only the full `npm run bench` writes it).
+import { machine, runScaleRow, type ScaleRowName, scaleRowNames, scaleTable } from "./scale-rows.js";
+
+export async function runRowsFromArguments(argv: readonly string[]): Promise<void> {
+  const option = (name: string) =>
+    argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined;
+  const row = option("row") as ScaleRowName;
+  if (!scaleRowNames.includes(row)) throw new Error(`--row must be one of ${scaleRowNames.join(", ")}`);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const rows = await runScaleRow(row, { channels: Number(option("channels") ?? 1000), log });
+  log(`\n${scaleTable(rows, machine())}`);
+}
