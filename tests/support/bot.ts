@@ -3,8 +3,8 @@ import { type RunningBot, startBot } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
+import { DiscordServer, type TestGuild } from "../../src/discord-server/index.js";
 import { openTestDatabase } from "./db.js";
-import { DiscordServer, type TestGuild } from "./discord/index.js";
 
 export const testToken = "test-bot-token";
 
