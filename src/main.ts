@@ -1,6 +1,6 @@
 import { DiscordjsErrorCodes } from "discord.js";
 import { StartupError, startBot } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, withPlaygroundOffer } from "./config.js";
 
 /** `npm start`: reads the configuration, starts the bot, and stops it cleanly on SIGINT/SIGTERM. */
 function fail(message: string): never {
@@ -12,7 +12,7 @@ let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
+  if (error instanceof ConfigError) fail(withPlaygroundOffer(error));
   throw error;
 }
 
