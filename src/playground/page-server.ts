@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApi, type PlaygroundParts } from "./api.js";
 
@@ -40,6 +40,11 @@ export async function startPageServer(parts: PlaygroundParts, port: number): Pro
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const refusal = refuse(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { "Content-Type": "text/plain" });
+      return void res.end(refusal.reason);
+    }
     if (url.pathname === "/api/events") {
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store" });
       res.write("data: hello\n\n");
@@ -76,6 +81,21 @@ export async function startPageServer(parts: PlaygroundParts, port: number): Pro
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The API acts as any member without a password, so only this computer's own pages may use it: a Host
+ * other than 127.0.0.1/localhost is another site reached by DNS rebinding, and a POST that is not JSON is
+ * a form another site could send without asking the browser first (JSON needs a CORS preflight, which
+ * this server never grants).
+ */
+export function refuse(req: IncomingMessage): { status: number; reason: string } | null {
+  const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+  if (host !== "127.0.0.1" && host !== "localhost") return { status: 403, reason: "Only 127.0.0.1" };
+  const json = (req.headers["content-type"] ?? "").startsWith("application/json");
+  if (req.method === "POST" && !json)
+    return { status: 415, reason: "POST JSON (Content-Type: application/json)" };
+  return null;
 }
 
 /** Listen on `port`, or on a free one when it is taken (a second playground, another program). */

@@ -133,8 +133,11 @@ export function createCommandBox(root, api, world) {
     const suggest = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
+        // The command may have been run or cancelled since the field was typed in.
+        if (!chosen || !control.isConnected) return;
         try {
           const choices = await api.autocomplete(chosen.path, values(), option.name);
+          if (!control.isConnected) return;
           list.replaceChildren(
             ...choices.map((c) =>
               h(
