@@ -72,8 +72,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   page = await startPageServer(parts, options.port ?? 0);
 
   let watcher: FSWatcher | undefined;
+  // One reload at a time, in order: the page always ends on the folder as last saved.
+  let reloading: Promise<void> = Promise.resolve();
   if (watching) {
-    const reload = () =>
+    const reloadOnce = () =>
       reloadQuestionBank(bot, folder, true)
         .then((status) => {
           bank = status;
@@ -84,7 +86,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           parts.changed();
         })
         .catch((error: unknown) => log.error({ err: error }, "question bank reload failed"));
-    watcher = watchFolder(folder, () => void reload(), log);
+    watcher = watchFolder(
+      folder,
+      () => {
+        reloading = reloading.then(reloadOnce);
+      },
+      log,
+    );
   }
 
   const pageServer = page;
@@ -96,6 +104,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     clock,
     async close() {
       watcher?.close();
+      await reloading;
       await pageServer.close();
       await bot.stop();
       await database.close();
