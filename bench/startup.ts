@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { DiscordServer } from "../tests/support/discord/index.js";
+import { DiscordServer } from "../src/discord-server/index.js";
 
 const token = "bench-token";
 

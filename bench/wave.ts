@@ -2,9 +2,9 @@
 // server enforcing Discord's limits (50 requests/s per bot; per channel 5 messages / 5 s and one reaction
 // / 0.25 s). The bot's time is compared with the bound its own request count sets at 50 requests/s.
 import { performance } from "node:perf_hooks";
+import { DiscordServer } from "../src/discord-server/index.js";
 import { configureQuizChannel } from "../src/quiz/channels.js";
 import { startClockedBot } from "../tests/support/clocked-bot.js";
-import { DiscordServer } from "../tests/support/discord/index.js";
 import type { BenchDatabase } from "./databases.js";
 
 const token = "bench-token";

@@ -123,3 +123,24 @@ export function loadConfig(envFile?: string): Config {
 export function loadDatabaseConfig(envFile?: string): DatabaseConfig {
   return parseConfig(readEnv(envFile), databaseConfigSchema);
 }
+
+/**
+ * `npm start` without a token on a developer's machine is most likely someone trying the bot out: the
+ * one line also offers the playground. Never in production (the Docker image sets NODE_ENV=production).
+ */
+export function withPlaygroundOffer(error: ConfigError, env: Env = process.env): string {
+  if (env.DISCORD_TOKEN || env.NODE_ENV === "production") return error.message;
+  return `${error.message} — or try the bot in your browser without a Discord application: npm run playground`;
+}
+
+/** The playground's bot: its Discord is the local server, so only the log level comes from the environment. */
+export function playgroundConfig(
+  fixed: Pick<Config, "DISCORD_TOKEN" | "QUESTIONS_DIR"> & {
+    DISCORD_API_URL: string;
+    DISCORD_DEV_GUILD_ID: string;
+  },
+  envFile = ".env",
+): Config {
+  const env = readEnv(envFile);
+  return parseConfig({ LOG_LEVEL: env.LOG_LEVEL ?? "warn", ...fixed });
+}

@@ -1,6 +1,6 @@
 import { DiscordjsErrorCodes } from "discord.js";
 import { StartupError, startBot } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, withPlaygroundOffer } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 
 /** `npm start`: reads the configuration, starts the bot, and stops it cleanly on SIGINT/SIGTERM. */
@@ -13,7 +13,7 @@ let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
+  if (error instanceof ConfigError) fail(withPlaygroundOffer(error));
   throw error;
 }
 

@@ -1,6 +1,6 @@
 import { type Client, Events, type Interaction, MessageFlags, SlashCommandBuilder } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordServer, Member, TestGuild } from "../support/discord/index.js";
+import type { DiscordServer, Member, TestGuild } from "../../src/discord-server/index.js";
 import { startServerWithClient } from "./fixture.js";
 
 const ping = new SlashCommandBuilder().setName("ping").setDescription("Buttons please");

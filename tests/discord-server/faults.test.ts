@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { type Client, Events, type TextChannel } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { connectClient, DiscordServer, type Member } from "../support/discord/index.js";
+import { connectClient, DiscordServer, type Member } from "../../src/discord-server/index.js";
 import { startServerWithClient, TOKEN } from "./fixture.js";
 
 describe("faults", () => {

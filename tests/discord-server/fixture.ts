@@ -5,7 +5,7 @@ import {
   type DiscordServerOptions,
   type Member,
   type TestGuild,
-} from "../support/discord/index.js";
+} from "../../src/discord-server/index.js";
 
 export const TOKEN = "test-token";
 

@@ -7,7 +7,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectClient, DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
+import { connectClient, DiscordServer, type Member, type TestGuild } from "../../src/discord-server/index.js";
 import { startServerWithClient, TOKEN } from "./fixture.js";
 
 const quiz = new SlashCommandBuilder()

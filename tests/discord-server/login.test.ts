@@ -1,7 +1,7 @@
 import type { Client } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { connectClient, DiscordServer } from "../support/discord/index.js";
+import { connectClient, DiscordServer } from "../../src/discord-server/index.js";
 
 const TOKEN = "test-token";
 

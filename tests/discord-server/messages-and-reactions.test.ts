@@ -8,7 +8,7 @@ import {
   type TextChannel,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordServer, Member, TestGuild } from "../support/discord/index.js";
+import type { DiscordServer, Member, TestGuild } from "../../src/discord-server/index.js";
 import { startServerWithClient } from "./fixture.js";
 
 const LETTERS = ["🇦", "🇧", "🇨", "🇩"];

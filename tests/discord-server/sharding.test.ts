@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Client, Events, type MessageReaction, type PartialMessageReaction } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { connectClient, DiscordServer, type TestGuild } from "../../src/discord-server/index.js";
 import { shardOfGuild } from "../../src/shards.js";
-import { connectClient, DiscordServer, type TestGuild } from "../support/discord/index.js";
 
 const TOKEN = "test-token";
 

@@ -7,9 +7,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
+import { DiscordServer } from "../../src/discord-server/index.js";
 import { testToken } from "../support/bot.js";
 import { startChildBot } from "../support/child-bot.js";
-import { DiscordServer } from "../support/discord/index.js";
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Member, OptionValue } from "../../src/discord-server/index.js";
 import { freshId, seedGroup, seedMemberStats } from "../stats/seed.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member, OptionValue } from "../support/discord/index.js";
 
 describe("/group through Discord", () => {
   let world: TestWorld;

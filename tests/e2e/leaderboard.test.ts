@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "../../src/discord-server/index.js";
 import { freshId, seedGroup, seedMemberStats, seedPeriodScores, seedQuizChannel } from "../stats/seed.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 describe("/leaderboard through Discord", () => {
   let world: TestWorld;

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studySessions } from "../../src/db/schema.js";
+import type { Member, MessageView } from "../../src/discord-server/index.js";
 import type { Question } from "../../src/questions/question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member, MessageView } from "../support/discord/index.js";
 import { questionsOf, shownQuestion } from "../support/study.js";
 
 describe("/exam mock exams through Discord", () => {

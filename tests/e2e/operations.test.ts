@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "../../src/discord-server/index.js";
 import { createLogger } from "../../src/log.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 /** Every line the bot logs, as written (JSON text). */
 const lines: string[] = [];

@@ -2,9 +2,9 @@ import { PermissionFlagsBits } from "discord.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { answers, memberStats, studyItems, studySessions } from "../../src/db/schema.js";
+import type { Member, MessageView } from "../../src/discord-server/index.js";
 import type { Question } from "../../src/questions/question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member, MessageView } from "../support/discord/index.js";
 import { postedQuestions, questionsOf, shownQuestion, wrongLetter } from "../support/study.js";
 
 const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" };

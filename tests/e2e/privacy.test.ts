@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/rows.js";
 import { memberCertifications, memberSettings } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { liveGroupTotals, maintainedGroupTotals } from "../stats/group-standings-oracle.js";
 import {
   seedClosedPosting,
@@ -13,7 +14,6 @@ import {
   seedQuizChannel,
 } from "../stats/seed.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 /** Rows per table that mention a user id, in the tables the bot keeps about members. */
 async function rowsAbout(world: TestWorld, userId: string): Promise<Record<string, number>> {

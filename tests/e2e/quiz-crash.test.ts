@@ -5,11 +5,11 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { answers, memberStats, postings } from "../../src/db/schema.js";
+import { DiscordServer, type Member, type TestGuild } from "../../src/discord-server/index.js";
 import { findQuestion } from "../../src/questions/find-question.js";
 import { testToken } from "../support/bot.js";
 import { type ChildBot, startChildBot } from "../support/child-bot.js";
 import { openTestDatabase } from "../support/db.js";
-import { DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
 
 const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" };
 

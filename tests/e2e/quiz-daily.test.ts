@@ -2,9 +2,9 @@ import { PermissionFlagsBits } from "discord.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberStats, postings } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { findQuestion } from "../../src/questions/find-question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 const emoji = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" } as const;
 

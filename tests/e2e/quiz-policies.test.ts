@@ -2,8 +2,8 @@ import { PermissionFlagsBits } from "discord.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answers, quizChannels } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 import { answerEmoji as emoji, postQuestionNow } from "../support/quiz.js";
 
 describe("answer policies and channel problems", () => {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificationReminders, guildSettings } from "../../src/db/schema.js";
+import type { Member, OptionValue } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member, OptionValue } from "../support/discord/index.js";
 
 // The test clock starts at 2026-11-26; a certification earned 2024-02-24 expires 2027-02-24, 90 days on.
 describe("certification expiry reminders through Discord", () => {

@@ -8,9 +8,9 @@ import { parseConfig } from "../../src/config.js";
 import type { Command } from "../../src/discord/command.js";
 import { commands } from "../../src/discord/commands/index.js";
 import { deferAnswer, respond } from "../../src/discord/reply.js";
+import { DiscordServer } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld, testToken } from "../support/bot.js";
 import { openTestDatabase } from "../support/db.js";
-import { DiscordServer } from "../support/discord/index.js";
 
 /** A library error whose text must never reach a member. */
 const rawLibraryText = "write CONNECTION_RESET 10.0.0.3:5432 (socket hang up)";

@@ -4,11 +4,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { answers, certificationReminders, postings, quizChannels } from "../../src/db/schema.js";
+import { DiscordServer, type Member, type TestGuild } from "../../src/discord-server/index.js";
 import { shardOfGuild } from "../../src/shards.js";
 import { testToken } from "../support/bot.js";
 import { type ClockedBot, startClockedBot } from "../support/clocked-bot.js";
 import { openTestDatabase } from "../support/db.js";
-import { DiscordServer, type Member, type TestGuild } from "../support/discord/index.js";
 
 const letters = ["🇦", "🇧", "🇨", "🇩"] as const;
 

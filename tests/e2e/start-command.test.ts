@@ -5,9 +5,9 @@ import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DiscordServer } from "../../src/discord-server/index.js";
 import { testToken } from "../support/bot.js";
 import { type ChildBot, spawnOwned, startChildBot } from "../support/child-bot.js";
-import { DiscordServer } from "../support/discord/index.js";
 
 const repo = resolve(".");
 const mainScript = [
@@ -45,10 +45,19 @@ describe("npm start", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("exits non-zero with one clear line when DISCORD_TOKEN is missing", async () => {
+  it("exits non-zero with one clear line when DISCORD_TOKEN is missing, offering the playground", async () => {
     const { code, lastLine } = await start({ DATA_DIR: dataDir });
     expect(code).toBe(1);
     expect(lastLine).toMatch(/^Configuration error: DISCORD_TOKEN is not set: put your bot token/);
+    // It offers the playground and starts nothing: the process has already exited.
+    expect(lastLine).toContain("npm run playground");
+  });
+
+  it("does not offer the playground in production", async () => {
+    const { code, lastLine } = await start({ DATA_DIR: dataDir, NODE_ENV: "production" });
+    expect(code).toBe(1);
+    expect(lastLine).toMatch(/^Configuration error: DISCORD_TOKEN is not set/);
+    expect(lastLine).not.toContain("playground");
   });
 
   it("logs in, registers its commands on an empty DATA_DIR, and stops cleanly on SIGTERM", async () => {

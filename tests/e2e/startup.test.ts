@@ -2,9 +2,9 @@ import { PermissionFlagsBits } from "discord.js";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { questions } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { findQuestion } from "../../src/questions/find-question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 describe("the bot on a Discord-compatible server", () => {
   let world: TestWorld;

@@ -2,8 +2,8 @@ import { PermissionFlagsBits } from "discord.js";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answers, memberStats } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 import { answerEmoji as emoji, postQuestionNow } from "../support/quiz.js";
 
 /** Answers that must not be lost on the paths members and operators actually take. */

@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberLimits } from "../../src/discord/member-limits.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 /** One member cannot crowd out everyone else; the limit says when to try again, and others are unaffected. */
 describe("per-member limits", () => {

@@ -2,8 +2,8 @@ import { PermissionFlagsBits } from "discord.js";
 import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postings, quizChannels } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
-import type { Member } from "../support/discord/index.js";
 
 /** What an admin is told about the next question is what happens, and a channel never gets two for a day. */
 describe("posting once, when announced", () => {

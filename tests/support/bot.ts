@@ -4,9 +4,9 @@ import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
 import type { Command } from "../../src/discord/command.js";
+import { DiscordServer, type TestGuild } from "../../src/discord-server/index.js";
 import type { Logger } from "../../src/log.js";
 import { openTestDatabase } from "./db.js";
-import { DiscordServer, type TestGuild } from "./discord/index.js";
 
 export const testToken = "test-bot-token";
 

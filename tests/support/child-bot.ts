@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import type { DiscordServer } from "./discord/index.js";
+import type { DiscordServer } from "../../src/discord-server/index.js";
 
 export interface ChildBot {
   process: ChildProcess;

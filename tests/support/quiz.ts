@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { postings } from "../../src/db/schema.js";
+import type { Member } from "../../src/discord-server/index.js";
 import { findQuestion } from "../../src/questions/find-question.js";
 import type { Letter } from "../../src/questions/question.js";
 import type { TestWorld } from "./bot.js";
-import type { Member } from "./discord/index.js";
 
 /** The answer emoji by letter, as members click them. */
 export const answerEmoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩", E: "🇪", F: "🇫" };

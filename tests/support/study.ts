@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
 import { postings, questionRevisions, questions } from "../../src/db/schema.js";
+import type { MessageView } from "../../src/discord-server/index.js";
 import type { Question } from "../../src/questions/question.js";
-import type { MessageView } from "./discord/index.js";
 
 /** The questions of an exam as stored, to tell which one a member is shown (members never see ids). */
 export async function questionsOf(db: Db, exam: string): Promise<Question[]> {

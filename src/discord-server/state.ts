@@ -68,6 +68,12 @@ export class State {
     for (const listener of this.#listeners) listener();
   }
 
+  /** Call `listener` after every change (the playground's page follows the server this way); returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** Resolve with the first non-undefined value of `probe`, re-checked after every change. */
   waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const now = probe();

@@ -55,6 +55,8 @@ export interface MessageView {
   allowedMentions: unknown;
   /** The command name when the message answers an interaction. */
   interactionName: string | null;
+  /** Who used the command (or clicked the button) the message answers. */
+  interactionUserId: string | null;
 }
 
 export function messageView(origin: string, m: MessageRecord): MessageView {
@@ -84,6 +86,7 @@ export function messageView(origin: string, m: MessageRecord): MessageView {
     history: structuredClone(m.history),
     allowedMentions: structuredClone(m.allowedMentions),
     interactionName: m.interaction?.name ?? null,
+    interactionUserId: m.interaction?.userId ?? null,
   };
 }
 

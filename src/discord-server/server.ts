@@ -176,6 +176,11 @@ export class DiscordServer {
       .map((c) => ({ ...c.body, id: c.id, name: c.name }));
   }
 
+  /** Call `listener` after every change to messages, reactions, interactions …; returns an unsubscribe. */
+  onChange(listener: () => void): () => void {
+    return this.#ctx.state.subscribe(listener);
+  }
+
   // --- Faults and switches -----------------------------------------------------------------------
 
   /** Cut the bot's gateway connection (close 4000); discord.js reconnects and RESUMEs. */
