@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { z } from "zod";
 
 /**
@@ -10,6 +10,8 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17–20 digits)" });
+
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -35,7 +37,16 @@ export const configSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
-  QUESTIONS_DIR: z.preprocess(emptyAsUndefined, z.string().default("./questions")),
+  QUESTIONS_DIR: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("./questions")
+      .refine(isFolder, {
+        error: (issue) =>
+          `is '${String(issue.input)}', which is not a folder: set it to the question bank folder (default ./questions)`,
+      }),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
