@@ -136,6 +136,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         application.id,
         botCommands,
         config.DISCORD_DEV_GUILD_ID,
+        client.guilds.cache.keys(),
       );
       log.info({ count, guildId: config.DISCORD_DEV_GUILD_ID ?? "global" }, "slash commands registered");
     }

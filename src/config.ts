@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { z } from "zod";
 import { parseShardList } from "./shards.js";
 
@@ -11,6 +11,8 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17–20 digits)" });
+
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -58,7 +60,16 @@ export const configSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
-  QUESTIONS_DIR: z.preprocess(emptyAsUndefined, z.string().default("./questions")),
+  QUESTIONS_DIR: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("./questions")
+      .refine(isFolder, {
+        error: (issue) =>
+          `is '${String(issue.input)}', which is not a folder: set it to the question bank folder (default ./questions)`,
+      }),
+  ),
   HEALTH_PORT: z.preprocess(
     emptyAsUndefined,
     z.coerce

@@ -58,3 +58,11 @@ describe("configuration", () => {
     });
   });
 });
+
+describe("a question bank that is not there", () => {
+  it("names QUESTIONS_DIR and the path it was given", () => {
+    expect(() => parseConfig({ DISCORD_TOKEN: "token", QUESTIONS_DIR: "./no-such-bank" })).toThrow(
+      "Configuration error: QUESTIONS_DIR is './no-such-bank', which is not a folder: set it to the question bank folder (default ./questions)",
+    );
+  });
+});
