@@ -319,3 +319,13 @@ export const questionReports = pgTable(
   },
   (t) => [index("question_reports_open_idx").on(t.guildId, t.status)],
 );
+
+/**
+ * A server that removed the bot (GUILD_DELETE without `unavailable`): its data is deleted once
+ * `purge_after` passes (GUILD_DATA_RETENTION_DAYS), unless the bot is added back first (row deleted).
+ */
+export const guildDepartures = pgTable("guild_departures", {
+  guildId: text("guild_id").primaryKey(),
+  leftAt: timestamp("left_at", { withTimezone: true }).notNull(),
+  purgeAfter: timestamp("purge_after", { withTimezone: true }).notNull(),
+});
