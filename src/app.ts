@@ -10,10 +10,12 @@ import type { Command, CommandContext } from "./discord/command.js";
 import { commands } from "./discord/commands/index.js";
 import { components } from "./discord/components/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
+import { watchGuildDepartures } from "./discord/guild-departures.js";
 import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
 import { pictureProblem } from "./discord/render/check-pictures.js";
 import { renderingProblems } from "./discord/render/check-rendering.js";
+import { cancelDepartures } from "./guilds/departures.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import { createJobs } from "./jobs.js";
 import { createLogger, type Logger } from "./log.js";
@@ -98,6 +100,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
+    const retention = watchGuildDepartures(client, ctx, inFlight.run);
     const botCommands = options.commands ?? commands;
     const commandCtx: CommandContext = { ...ctx, commands: botCommands, components, quiz };
     client.on(Events.InteractionCreate, (interaction) => {
@@ -142,7 +145,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     }
 
     await quiz.reconcile();
-    const scheduler = createScheduler(createJobs(ctx, client, quiz), ctx.clock, log);
+    // A server that removed the bot and added it back while the bot was down keeps its data.
+    await cancelDepartures(ctx.db, [...client.guilds.cache.keys()]);
+    const scheduler = createScheduler(createJobs(ctx, client, quiz, retention), ctx.clock, log);
     if (options.startTimer !== false) scheduler.start();
     log.info({ guilds: client.guilds.cache.size, tracks: [...tracks.keys()] }, "bot ready");
 

@@ -80,6 +80,14 @@ export const configSchema = z.object({
       .optional(),
   ),
   HEALTH_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  GUILD_DATA_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of days" })
+      .int({ error: "must be a whole number of days" })
+      .min(0, { error: "must be 0 or more days" })
+      .default(30),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -6,8 +6,8 @@ import type { Job } from "./scheduler.js";
 import { finishExpiredMocks } from "./study/mock-exam.js";
 
 /** Every periodic job the scheduler runs each minute, in order. Each decides from the database what is due. */
-export function createJobs(ctx: AppContext, client: Client, quiz: QuizRuntime): Job[] {
-  return [quiz.job, createReminderJob(ctx, client), finishExpiredMocksJob(ctx)];
+export function createJobs(ctx: AppContext, client: Client, quiz: QuizRuntime, retention: Job): Job[] {
+  return [quiz.job, createReminderJob(ctx, client), finishExpiredMocksJob(ctx), retention];
 }
 
 /** Mocks whose time ran out are scored at their deadline, so /exam history is right even if nobody clicks. */

@@ -418,3 +418,13 @@ export const studyItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.position] })],
 );
+
+/**
+ * A server that removed the bot (GUILD_DELETE without `unavailable`): its data is deleted once
+ * `purge_after` passes (GUILD_DATA_RETENTION_DAYS), unless the bot is added back first (row deleted).
+ */
+export const guildDepartures = pgTable("guild_departures", {
+  guildId: text("guild_id").primaryKey(),
+  leftAt: timestamp("left_at", { withTimezone: true }).notNull(),
+  purgeAfter: timestamp("purge_after", { withTimezone: true }).notNull(),
+});

@@ -93,6 +93,23 @@ export class TestGuild {
     return { id: channel.id, name: channel.name };
   }
 
+  /** Remove the bot from the guild, as an admin kicking it would: GUILD_DELETE without `unavailable`. */
+  removeBot(): void {
+    this.ctx.state.members.delete(`${this.id}:${this.ctx.state.botUser.id}`);
+    this.ctx.dispatch("GUILD_DELETE", Intent.Guilds, { id: this.id });
+  }
+
+  /** Add the bot back (with its role): GUILD_CREATE, as when someone opens the invite link again. */
+  addBot(): void {
+    this.ctx.state.members.set(`${this.id}:${this.ctx.state.botUser.id}`, {
+      userId: this.ctx.state.botUser.id,
+      guildId: this.id,
+      roleIds: [this.botRoleId],
+      joinedAt: new Date().toISOString(),
+    });
+    this.ctx.dispatch("GUILD_CREATE", Intent.Guilds, guildCreatePayload(this.ctx.state, this.id));
+  }
+
   /** Delete a channel, as an admin would: later requests for it get 404 Unknown Channel (10003). */
   deleteChannel(channelId: string): void {
     const channel = this.ctx.state.channels.get(channelId);

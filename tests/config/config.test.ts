@@ -51,6 +51,16 @@ describe("configuration", () => {
     );
   });
 
+  it("keeps a departed server's data 30 days unless GUILD_DATA_RETENTION_DAYS says otherwise", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "token" }).GUILD_DATA_RETENTION_DAYS).toBe(30);
+    expect(
+      parseConfig({ DISCORD_TOKEN: "token", GUILD_DATA_RETENTION_DAYS: "0" }).GUILD_DATA_RETENTION_DAYS,
+    ).toBe(0);
+    expect(() => parseConfig({ DISCORD_TOKEN: "token", GUILD_DATA_RETENTION_DAYS: "-1" })).toThrow(
+      /GUILD_DATA_RETENTION_DAYS must be 0 or more days/,
+    );
+  });
+
   it("lets the database tools run without a Discord token", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://x@h/db" }, databaseConfigSchema)).toMatchObject({
       DATABASE_URL: "postgres://x@h/db",

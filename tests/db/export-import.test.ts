@@ -6,6 +6,7 @@ import { queryRows } from "../../src/db/rows.js";
 import {
   certificationReminders,
   channelStreaks,
+  guildDepartures,
   guildSettings,
   memberCertifications,
   memberSettings,
@@ -73,6 +74,11 @@ async function seedEveryTable(db: Db) {
   await db
     .insert(questionReports)
     .values({ guildId, questionId: "q-one", userId: bob, reason: "B is also right" });
+  await db.insert(guildDepartures).values({
+    guildId: freshId(),
+    leftAt: new Date("2026-11-25T10:00:00Z"),
+    purgeAfter: new Date("2026-12-25T10:00:00Z"),
+  });
 }
 
 /** Every table's rows as JSON text, sorted: equal dumps mean equal contents. */
@@ -106,7 +112,7 @@ async function openEmbedded(): Promise<Database> {
   return database;
 }
 
-describe("db:export and db:import", () => {
+describe("db:export and db:import", { timeout: 120_000 }, () => {
   const opened: Database[] = [];
   let source: Database;
 
