@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
+import { metrics } from "../metrics.js";
 import { type ReactionEvent, type RecordedAnswers, recordReactions } from "./answers.js";
 
 export interface AnswerIngestOptions {
@@ -100,6 +101,7 @@ export class AnswerIngest {
         throw error;
       }
       this.#failures = 0;
+      metrics.answerRecorded.inc(result.changed);
       this.#options.onRecorded(result);
     }
   }

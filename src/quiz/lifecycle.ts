@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import pLimit from "p-limit";
 import type { AppContext } from "../context.js";
+import { metrics } from "../metrics.js";
 import { findQuestion } from "../questions/find-question.js";
 import { optionLetters } from "../questions/question.js";
 import type { AnswerIngest } from "./answer-ingest.js";
@@ -277,6 +278,7 @@ async function sendPosting(
     const messageId = await quiz.publisher.postQuestion(channel, shown);
     // Recorded before the reactions go on: members react to the first letter while the rest are added.
     await markSent(ctx.db, posting.id, messageId, now);
+    metrics.postingPosted.inc();
     ctx.log.info({ ...log, messageId }, "question posted");
     await quiz.publisher.addAnswerReactions(channel.channelId, messageId, optionLetters(shown.question));
     await clearChannelError(ctx.db, channel);
@@ -316,6 +318,7 @@ async function closeAndReveal(
     }
   }
   const closed = await closePosting(ctx.db, postingId, now);
+  if (closed) metrics.postingClosed.inc();
   if (closed)
     ctx.log.info({ postingId, answered: closed.answered, correct: closed.correct }, "question closed");
   await revealPosting(ctx, quiz, postingId, now);
@@ -334,6 +337,7 @@ async function revealPosting(ctx: AppContext, quiz: QuizServices, postingId: num
     });
     const revealMessageId = await quiz.publisher.postReveal(reveal, shown.track);
     await markRevealed(ctx.db, postingId, revealMessageId, now);
+    metrics.postingRevealed.inc();
   });
 }
 
@@ -348,6 +352,7 @@ async function guarded(ctx: AppContext, channel: QuizChannel, now: Date, work: (
 
 async function handleFailure(ctx: AppContext, channel: QuizChannel, now: Date, error: unknown) {
   if (!(error instanceof PublishError)) throw error;
+  metrics.quizPublishFailed.inc({ stage: error.kind });
   const log = { guildId: channel.guildId, channelId: channel.channelId, kind: error.kind, err: error };
   if (error.kind === "channel-gone") {
     ctx.log.warn(log, "quiz channel is gone: pausing it");
