@@ -4,7 +4,7 @@
 // database is created and dropped afterwards. `--only postgres|pglite` runs one of them. It then times
 // practice and mock clicks with 100 members clicking at once (bench/practice.ts) on both engines, and the
 // scale rows (bench/scale-rows.ts), written into docs/BENCHMARKS.md by the full run only.
-// `--suite stats|practice|scale` runs one suite; `--row wave|startup [--channels N]` one scale row alone.
+// `--suite stats|practice|burst|scale` runs one suite; `--row wave|startup [--channels N]` one scale row alone.
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -19,6 +19,7 @@ import { groupStandings } from "../src/stats/group-standings.js";
 import { leaderboard } from "../src/stats/leaderboard.js";
 import { memberStatsFor } from "../src/stats/member-stats.js";
 import { currentPeriod } from "../src/stats/zone.js";
+import { type BurstRow, burstOn, burstTable } from "./burst.js";
 import { measure, pickMember, type Timing } from "./measure.js";
 import { naiveGroupStandings, naiveLeaderboardAll, naiveLeaderboardWeek, naiveMemberStats } from "./naive.js";
 import { benchPracticeClicks, type ClickRow, countingDatabase, practiceScale } from "./practice.js";
@@ -225,6 +226,12 @@ async function main(): Promise<void> {
     if (only !== "pglite") clicks.push({ engine: "Postgres", rows: await practiceOn("postgres") });
     if (only !== "postgres") clicks.push({ engine: "PGlite", rows: await practiceOn("pglite") });
     log(`\n${clickTable(clicks)}\n`);
+  }
+  if (suite === undefined || suite === "burst") {
+    const bursts: BurstRow[] = [];
+    if (only !== "postgres") bursts.push(await burstOn("pglite"));
+    if (only !== "pglite") bursts.push(await burstOn("postgres"));
+    log(`\n${burstTable(bursts)}\n`);
   }
   if ((suite === undefined || suite === "scale") && !only) {
     const rows: ScaleRow[] = [];
