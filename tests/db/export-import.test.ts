@@ -5,13 +5,17 @@ import { applyMigrations } from "../../src/db/migrate.js";
 import { queryRows } from "../../src/db/rows.js";
 import {
   certificationReminders,
+  certificationShares,
   channelStreaks,
   guildDepartures,
   guildSettings,
   memberCertifications,
   memberSettings,
+  questionBankSyncs,
   questionReports,
   quizChannels,
+  studyItems,
+  studySessions,
 } from "../../src/db/schema.js";
 import {
   exportDatabase,
@@ -74,6 +78,30 @@ async function seedEveryTable(db: Db) {
   await db
     .insert(questionReports)
     .values({ guildId, questionId: "q-one", userId: bob, reason: "B is also right" });
+  await db.insert(certificationShares).values({ userId: alice, guildId });
+  const [session] = await db
+    .insert(studySessions)
+    .values({
+      guildId,
+      userId: bob,
+      kind: "mock",
+      exam: "AIP-C01",
+      size: 10,
+      viewedSince: new Date("2026-11-25T10:00:00Z"),
+      startedAt: new Date("2026-11-25T10:00:00Z"),
+      deadline: new Date("2026-11-25T10:24:00Z"),
+    })
+    .returning();
+  await db.insert(studyItems).values({
+    sessionId: session?.id ?? 0,
+    position: 1,
+    questionId: "q-one",
+    questionRevision: 1,
+    domain: 1,
+    answerSize: 1,
+    choices: "A",
+  });
+  await db.insert(questionBankSyncs).values({ folder: "questions", fingerprint: "abc" });
   await db.insert(guildDepartures).values({
     guildId: freshId(),
     leftAt: new Date("2026-11-25T10:00:00Z"),

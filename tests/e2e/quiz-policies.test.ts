@@ -112,7 +112,7 @@ describe("answer policies and channel problems", () => {
     const line = status.content.split("\n").find((text) => text.includes(`<#${channel.id}>`));
     expect(line).toMatch(/— \*\*SNGL-C01\*\* at 12:00 UTC, every day.*⚠️ posting the question/);
     // The admin reads our words, not the library's error text.
-    expect(line).toContain("⚠️ posting the question: Discord answered 500; retrying");
+    expect(line).toContain("⚠️ posting the question: Discord did not answer (HTTP 500); I will try again");
     world.clock.advance(5 * 60_000);
     await world.bot.scheduler.tick();
     const posted = await world.server.nextMessage(channel.id);

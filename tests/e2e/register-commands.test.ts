@@ -1,10 +1,7 @@
-import { pino } from "pino";
 import { expect, it } from "vitest";
-import { startBot } from "../../src/app.js";
-import { parseConfig } from "../../src/config.js";
 import { commands } from "../../src/discord/commands/index.js";
 import { connectClient, DiscordServer } from "../../src/discord-server/index.js";
-import { testToken } from "../support/bot.js";
+import { startBotOn, testToken } from "../support/bot.js";
 import { openTestDatabase } from "../support/db.js";
 
 it("registering globally removes the commands a DISCORD_DEV_GUILD_ID trial left in a server", async () => {
@@ -21,12 +18,7 @@ it("registering globally removes the commands a DISCORD_DEV_GUILD_ID trial left 
   expect(server.commands(trial.id).length).toBe(commands.length);
 
   const database = await openTestDatabase();
-  const config = parseConfig({
-    DISCORD_TOKEN: testToken,
-    DISCORD_API_URL: server.apiUrl,
-    LOG_LEVEL: "silent",
-  });
-  const bot = await startBot(config, { database, startTimer: false, log: pino({ level: "silent" }) });
+  const bot = await startBotOn(server, database);
   try {
     expect(
       server

@@ -55,6 +55,16 @@ describe("/renewal through Discord", () => {
     expect(none.embeds[0]?.description).toContain("does not renew AIP");
   });
 
+  it("says Google Cloud has no renewal cascade instead of drawing the AWS graph", async () => {
+    const reply = await run("renewal graph", { cert: "GCP-PCA" });
+    expect(reply).toMatchObject({
+      ephemeral: true,
+      content:
+        "Google Cloud has no renewal cascade: **GCP-PCA** (Professional Cloud Architect) is renewed only by passing its own renewal exam, every 24 months, within 60 days before it expires. The graph shows AWS certifications.",
+      attachments: [],
+    });
+  });
+
   it("answers an unknown code privately with a suggestion", async () => {
     const reply = await run("renewal renews", { cert: "AIX" });
     expect(reply.ephemeral).toBe(true);

@@ -1,15 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandOptionType } from "discord.js";
 import { sql } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot } from "../../src/app.js";
-import { parseConfig } from "../../src/config.js";
 import type { Command } from "../../src/discord/command.js";
 import { commands } from "../../src/discord/commands/index.js";
 import { deferAnswer, respond } from "../../src/discord/reply.js";
 import { DiscordServer } from "../../src/discord-server/index.js";
-import { startTestWorld, type TestWorld, testToken } from "../support/bot.js";
+import { startBotOn, startTestWorld, type TestWorld, testToken } from "../support/bot.js";
 import { openTestDatabase } from "../support/db.js";
 
 /** A library error whose text must never reach a member. */
@@ -112,12 +109,7 @@ describe("a database that cannot be reached", () => {
     const guild = server.createGuild({ name: "outage" });
     const channelId = guild.createTextChannel({ name: "study" }).id;
     const database = await openTestDatabase();
-    const config = parseConfig({
-      DISCORD_TOKEN: testToken,
-      DISCORD_API_URL: server.apiUrl,
-      LOG_LEVEL: "silent",
-    });
-    const bot = await startBot(config, { database, startTimer: false, log: pino({ level: "silent" }) });
+    const bot = await startBotOn(server, database);
     try {
       await database.close();
       const dan = guild.addMember({ username: "dan" });

@@ -70,7 +70,7 @@ describe("npm start", () => {
     const again = await startChildBot(server, env);
     expect(again.output()).toMatch(/"added":0,"revised":0,"deactivated":0,"unchanged":\d+/);
     expect(await again.stop()).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it("never reads a .env in the folder a test runs it from: no login with its token", async () => {
     const folder = await mkdtemp(join(tmpdir(), "certbot-dotenv-"));
@@ -106,13 +106,13 @@ describe("npm start", () => {
     await bot.stop("SIGTERM");
     // npm exits at once and its shell with it; the bot under them must follow, closing its session.
     await stopped(bot);
-  }, 120_000);
+  }, 300_000);
 
   it("stops the bot cleanly on Ctrl+C (SIGINT to the `npm start` process group)", async () => {
     const bot = await startChildBot(server, npmEnv(), npmStart, { group: true });
     await bot.stop("SIGINT");
     await stopped(bot);
-  }, 120_000);
+  }, 300_000);
 
   // Runs after the first start, so the database in DATA_DIR already exists and start-up is quicker.
   it("exits non-zero and says so when Discord refuses the token", async () => {

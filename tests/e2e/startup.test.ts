@@ -24,13 +24,31 @@ describe("the bot on a Discord-compatible server", () => {
     expect(world.server.unknownRoutes).toEqual([]);
   });
 
-  it("answers /help privately with every command it understands", async () => {
+  it("answers /help privately, by purpose, with only the commands a member can run", async () => {
     const reply = await member.runCommand(world.guild.id, channelId, "help");
     expect(reply.ephemeral).toBe(true);
     const text = reply.embeds[0]?.description ?? "";
     expect(text).toContain("reacting");
-    expect(text).toContain("`/help`");
-    expect(text).toContain("`/question preview`");
+    expect(text).toContain("**Daily questions and your progress**\n`/help`");
+    expect(text).toContain("**Certifications and renewals**");
+    expect(text).toContain("**Study groups**");
+    expect(text).toContain("`/question report`");
+    for (const hidden of [
+      "`/question preview`",
+      "`/quiz setup`",
+      "`/settings show`",
+      "`/group link`",
+      "Server admin",
+    ])
+      expect(text).not.toContain(hidden);
+  });
+
+  it("shows admins (Manage Server) their section of /help too", async () => {
+    const admin = world.guild.addMember({ username: "helper", permissions: PermissionFlagsBits.ManageGuild });
+    const text = (await admin.runCommand(world.guild.id, channelId, "help")).embeds[0]?.description ?? "";
+    expect(text).toContain("**Server admin (Manage Server)**");
+    for (const shown of ["`/question preview`", "`/quiz setup`", "`/settings show`", "`/group link`"])
+      expect(text).toContain(shown);
   });
 
   it("previews a question and its reveal for an admin, exactly as posted, visible only to them", async () => {

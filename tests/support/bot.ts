@@ -50,6 +50,16 @@ export interface TestWorldOptions {
   commands?: readonly Command[];
 }
 
+/** The real bot with the project's configuration on a given server and database, for tests that build their own. */
+export function startBotOn(server: DiscordServer, database: Database): Promise<RunningBot> {
+  const config = parseConfig({
+    DISCORD_TOKEN: testToken,
+    DISCORD_API_URL: server.apiUrl,
+    LOG_LEVEL: "silent",
+  });
+  return startBot(config, { database, startTimer: false, log: pino({ level: "silent" }) });
+}
+
 /**
  * The real bot, in-process, connected through the real discord.js client to the local Discord-compatible
  * server, on a fresh test database (PGlite, or Postgres when DATABASE_URL is set). Ticks are driven by the test.

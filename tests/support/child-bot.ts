@@ -79,10 +79,14 @@ export async function startChildBot(
   const captured = captureOutput(child);
   const output = () => captured.text;
   const exited = once(child, "exit");
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   while (!output().includes('"msg":"bot ready"')) {
     if (child.exitCode !== null) throw new Error(`the bot exited during start-up:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`the bot did not become ready:\n${output()}`);
+    if (Date.now() > deadline) {
+      // A bot left starting would log in later and confuse the tests after this one.
+      killOwned(child, "SIGKILL");
+      throw new Error(`the bot did not become ready:\n${output()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (server.stats.identifies <= sessionsBefore) throw new Error("the bot did not identify");

@@ -75,6 +75,13 @@ export function knownRoleHolders(interaction: ChatInputCommandInteraction): Role
   return (roleId) => interaction.guild?.roles.cache.get(roleId)?.members.map((member) => member.id) ?? [];
 }
 
+/** Said wherever a role-linked group's member count is shown: the count is a lower bound. */
+const roleCountNote =
+  "\n-# Groups linked to a role count the role's members I have seen (at most 200 per role): Discord does not list a role's members to bots without the Server Members intent.";
+
+const noteIfLinked = (groups: readonly { roleId: string | null }[]) =>
+  groups.some((group) => group.roleId) ? roleCountNote : "";
+
 /** The role ids of the member running the command, whether or not the member is cached. */
 export function memberRoleIds(interaction: ChatInputCommandInteraction): string[] {
   const roles = interaction.member?.roles;
@@ -143,7 +150,7 @@ export const groupCommand: Command = {
         interaction,
         lines.length === 0
           ? "No study groups yet: start one with `/group create`."
-          : `**Study groups**\n${lines.join("\n")}`.slice(0, 2000),
+          : `**Study groups**\n${lines.join("\n")}`.slice(0, 1700) + noteIfLinked(groups),
         "public",
       );
     } else if (sub === "standings") {
@@ -162,7 +169,15 @@ export const groupCommand: Command = {
         interaction,
         lines.length === 0
           ? "No study groups yet: start one with `/group create`."
-          : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 2000),
+          : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 1700) +
+              noteIfLinked(
+                await listGroups(
+                  ctx.db,
+                  guildId,
+                  { userId, roleIds: memberRoleIds(interaction) },
+                  knownRoleHolders(interaction),
+                ),
+              ),
         "public",
       );
     } else if (sub === "delete") {

@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  MessageFlags,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   TimestampStyles,
@@ -14,6 +13,7 @@ import type { Command, CommandContext } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { questionEmbed, revealEmbed } from "../render/question.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
 const questionOption = (required: boolean, description: string) =>
@@ -79,13 +79,12 @@ export const questionCommand: Command = {
       const closesAt = new Date(ctx.clock.now().getTime() + 24 * 3_600_000);
       const reveal = { spread: {}, answered: 0, correct: 0, milestones: [] };
       const shown = { number: stored.number, sequence: 1 };
-      await interaction.reply({
+      await respond(interaction, {
         content: `${stored.active ? "Preview" : "Preview of an **inactive** question"}: \`${stored.id}\`, revision ${stored.revision}.`,
         embeds: [
           questionEmbed(stored.question, track, { ...shown, closesAt }),
           revealEmbed(stored.question, track, shown, reveal),
         ],
-        flags: MessageFlags.Ephemeral,
       });
       return;
     }
@@ -105,9 +104,8 @@ export const questionCommand: Command = {
         );
       await takeMemberLimit("report", guildId, interaction.user.id, ctx.clock.now());
       await fileReport(ctx.db, { guildId, questionId: stored.id, userId: interaction.user.id, reason });
-      await interaction.reply({
+      await respond(interaction, {
         content: `Thanks: your report on **${publicName(stored.question.exam, stored.number)}** is recorded for the question authors.`,
-        flags: MessageFlags.Ephemeral,
       });
       return;
     }
@@ -120,12 +118,11 @@ export const questionCommand: Command = {
         ...reasons.map(({ userId, reason }) => `  • ${userMention(userId)}: ${reason.slice(0, 200)}`),
       ].join("\n");
     });
-    await interaction.reply({
+    await respond(interaction, {
       content:
         lines.length === 0
           ? "No open question reports."
           : `**Open question reports**, most reported first\n${lines.join("\n")}`.slice(0, 2000),
-      flags: MessageFlags.Ephemeral,
     });
   },
   async autocomplete(interaction, ctx) {

@@ -29,6 +29,7 @@ import { matchingChoices, timeZones } from "../choices.js";
 import type { Command, CommandContext } from "../command.js";
 import { adminReason } from "../discord-errors.js";
 import { manageServer, requireManageServer } from "../permissions.js";
+import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
 const channelOption = (required: boolean): APIApplicationCommandChannelOption => ({
@@ -135,7 +136,7 @@ export const quizCommand: Command = {
     const channel = await findQuizChannel(ctx.db, guildId, channelId);
     if (!channel)
       throw new UserError(`<#${channelId}> is not a quiz channel. Set it up with \`/quiz setup\`.`);
-    const reply = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    const reply = (content: string) => respond(interaction, content);
     if (subcommand === "pause") {
       await setPaused(ctx.db, channel.id, true, ctx.clock.now());
       return void (await reply(
@@ -279,7 +280,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: CommandConte
     lines.push(before === describeSchedule(saved) ? "• Nothing changed." : `• Was: ${before}`);
   }
   lines.push(`• Next question: ${next}`);
-  await interaction.reply({ content: lines.join("\n"), flags: MessageFlags.Ephemeral });
+  await respond(interaction, lines.join("\n"));
 }
 
 function describeSchedule(channel: QuizChannel): string {
@@ -304,10 +305,7 @@ function missingPermissions(
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
   const all = await quizStatus(ctx.db, interaction.guildId ?? "", ctx.clock.now());
   if (all.length === 0) {
-    await interaction.reply({
-      content: "No quiz channels yet. Start one with `/quiz setup`.",
-      flags: MessageFlags.Ephemeral,
-    });
+    await respond(interaction, "No quiz channels yet. Start one with `/quiz setup`.");
     return;
   }
   const lines = all.map(({ channel, nextPostAt, open }) => {
@@ -325,5 +323,5 @@ async function status(interaction: ChatInputCommandInteraction, ctx: CommandCont
       parts.push(`⚠️ ${channel.lastError} (${time(channel.lastErrorAt, TimestampStyles.RelativeTime)})`);
     return `• ${parts.join(" · ")}`;
   });
-  await interaction.reply({ content: lines.join("\n").slice(0, 2000), flags: MessageFlags.Ephemeral });
+  await respond(interaction, lines.join("\n").slice(0, 2000));
 }

@@ -115,6 +115,17 @@ export const renewalCommand: Command = {
     const input = interaction.options.getString("cert");
     // Checked before deferring, so a mistyped code gets a private answer instead of a public error.
     const cert = input === null ? undefined : requireCertification(input);
+    if (cert?.provider === "gcp") {
+      // The graph is AWS's cascade; drawing it for a Google Cloud certification would highlight nothing.
+      const window = cert.renewalWindowDays
+        ? `, within ${cert.renewalWindowDays} days before it expires`
+        : "";
+      await respond(
+        interaction,
+        `Google Cloud has no renewal cascade: **${cert.code}** (${cert.name}) is renewed only by passing its own renewal exam, every ${cert.validityMonths} months${window}. The graph shows AWS certifications.`,
+      );
+      return;
+    }
     await takeMemberLimit("image", interaction.guildId, interaction.user.id, ctx.clock.now());
     await deferAnswer(interaction, "public");
     const png = await renderRenewalGraphPng(cert ? { highlight: cert.code } : {});
