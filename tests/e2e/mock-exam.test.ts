@@ -76,7 +76,9 @@ describe("/exam mock exams through Discord", () => {
     expect(fields.find((field) => field.name === "Mock exams")?.value).toMatch(
       new RegExp(`^1 taken · last \\*\\*${projected}\\*\\* ± \\d+ · best ${projected}$`),
     );
-    expect(fields.find((field) => field.name === "AIP-C01 readiness")?.value).toContain("only 10 answers");
+    expect(fields.find((field) => field.name === "AIP-C01 readiness")?.value).toContain(
+      "A projected score appears after 20 answers on AIP-C01 (10 so far).",
+    );
 
     const history = await exam(ada, "history");
     expect(history.embeds[0]?.description).toMatch(

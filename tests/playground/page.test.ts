@@ -180,6 +180,8 @@ certification: XSS
 passingScore: 700
 scoreRange: [100, 1000]
 reference: https://docs.aws.amazon.com/
+pace: { minutes: 60, questions: 30 }
+wording: { stemWords: [1, 200], optionWords: [1, 60] }
 domains:
   - number: 1
     name: Rendering
