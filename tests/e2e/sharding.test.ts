@@ -105,6 +105,8 @@ describe.skipIf(!process.env.DATABASE_URL)("two shards in two processes over one
         cert: "SAA",
         earned: "2024-02-24",
       });
+      // Reminders are off until a member turns them on.
+      await member.runCommand(place.guild.id, place.channelId, "certs reminders", { state: "on" });
     }
     for (const day of ["2026-11-26", "2026-11-27"]) {
       await tickAll(`${day}T08:00:30Z`);
