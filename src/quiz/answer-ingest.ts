@@ -70,7 +70,6 @@ export class AnswerIngest {
         "answers not written at shutdown; reconcile will restore them",
       ),
     );
-    clearTimeout(this.#timer);
   }
 
   #schedule(delayMs: number): void {

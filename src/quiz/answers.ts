@@ -80,11 +80,11 @@ export async function recordReactions(db: Db, events: readonly ReactionEvent[]):
         result.late += 1;
         continue;
       }
-      const key = `${posting.postingId}:${event.userId}`;
+      const key = answerKey(posting.postingId, event.userId);
       const entry = touched.get(key) ?? {
         postingId: posting.postingId,
         userId: event.userId,
-        state: stored.get(key) ?? noAnswer,
+        state: stateOf(stored.get(key)),
         first: event.at,
         last: event.at,
       };
@@ -95,7 +95,7 @@ export async function recordReactions(db: Db, events: readonly ReactionEvent[]):
       result.tidy.push(...tidyOf(posting, event.userId, applied));
     }
     const rows = [...touched.values()].filter(
-      (entry) => !sameState(entry.state, stored.get(`${entry.postingId}:${entry.userId}`)),
+      (entry) => !sameState(entry.state, stored.get(answerKey(entry.postingId, entry.userId))),
     );
     await writeAnswers(
       tx,
@@ -139,10 +139,10 @@ export async function settleAnswers(
     const rows = [];
     for (const userId of new Set([
       ...visible.keys(),
-      ...[...stored.keys()].map((key) => key.split(":")[1] ?? ""),
+      ...[...stored.values()].map((answer) => answer.userId),
     ])) {
-      const before = stored.get(`${postingId}:${userId}`);
-      const applied = settleToReactions(before ?? noAnswer, visible.get(userId) ?? [], posting);
+      const before = stored.get(answerKey(postingId, userId));
+      const applied = settleToReactions(stateOf(before), visible.get(userId) ?? [], posting);
       tidy.push(...tidyOf(posting, userId, applied));
       if (!sameState(applied.state, before))
         rows.push({ postingId, userId, state: applied.state, firstAnsweredAt: now, lastAnsweredAt: now });
@@ -152,7 +152,7 @@ export async function settleAnswers(
   });
 }
 
-/** The answers to the questions in `messageIds` that `userId` has given, for "My answer". */
+/** The letters `userId` has recorded for a posting, for "My answer"; undefined when they never answered. */
 export async function answerOf(db: Db, postingId: number, userId: string): Promise<string | undefined> {
   const [row] = await db
     .select({ choices: answers.choices })
@@ -233,9 +233,16 @@ async function storedAnswers(tx: Tx, postingIds: number[], userIds?: string[]) {
     .where(
       and(inArray(answers.postingId, postingIds), userIds ? inArray(answers.userId, userIds) : undefined),
     );
-  return new Map<string, AnswerState>(
-    rows.map(({ postingId, userId, ...state }) => [`${postingId}:${userId}`, state]),
-  );
+  return new Map(rows.map((row) => [answerKey(row.postingId, row.userId), row]));
+}
+
+function stateOf(stored: AnswerState | undefined): AnswerState {
+  return stored ? { choices: stored.choices, held: stored.held, locked: stored.locked } : noAnswer;
+}
+
+/** One member's answer to one posting, as a map key. */
+function answerKey(postingId: number, userId: string): string {
+  return `${postingId}:${userId}`;
 }
 
 async function writeAnswers(

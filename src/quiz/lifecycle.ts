@@ -76,7 +76,9 @@ export async function runQuizTick(ctx: AppContext, quiz: QuizServices, now: Date
       limit(() =>
         guarded(ctx, channel, now, async () => {
           const occurrence = dueOccurrence(channel, now);
-          if (occurrence && (await isDue(ctx, channel, occurrence)))
+          // Never a day that opened before the channel was set up or resumed; openPosting also skips a
+          // day the channel already has a question for, or an older one (no two open for one day).
+          if (occurrence && occurrence.opensAt >= channel.activeSince)
             await openPosting(ctx, quiz, channel, occurrence);
           for (const posting of await unsentPostings(ctx.db, channel.id))
             await sendPosting(ctx, quiz, channel, posting, now);
@@ -84,15 +86,6 @@ export async function runQuizTick(ctx: AppContext, quiz: QuizServices, now: Date
       ),
     ),
   );
-}
-
-/**
- * An occurrence is posted only if it opened after the channel was set up or resumed, and the channel has
- * no question of that day or a later one (e.g. from /quiz post-now): never two open questions for one day.
- */
-async function isDue(ctx: AppContext, channel: QuizChannel, occurrence: Occurrence): Promise<boolean> {
-  if (occurrence.opensAt < channel.activeSince) return false;
-  return !(await hasPostingOnOrAfter(ctx.db, channel.id, occurrence.localDate));
 }
 
 export type PostNowOutcome =
@@ -164,7 +157,10 @@ export async function reconcileOpenPostings(
   return changed;
 }
 
-type Settled = { kind: "settled"; changed: number } | { kind: "message-gone" } | { kind: "failed" };
+type Settled =
+  | { kind: "settled"; changed: number }
+  | { kind: "message-gone"; channel: QuizChannel }
+  | { kind: "failed" };
 
 /** Reads who holds each answer reaction on the question and settles the stored answers to it. */
 async function settleWithDiscord(
@@ -190,7 +186,7 @@ async function settleWithDiscord(
     if (!(error instanceof PublishError)) throw error;
     if (error.kind === "message-gone") {
       ctx.log.warn(log, "question message is gone; scoring the answers recorded before that");
-      return { kind: "message-gone" };
+      return { kind: "message-gone", channel };
     }
     ctx.log.warn({ ...log, err: error }, "could not read reactions");
     return { kind: "failed" };
@@ -306,21 +302,19 @@ async function closeAndReveal(
     const settled = await settleWithDiscord(ctx, quiz, posting, now);
     if (settled.kind === "failed" && !force && now.getTime() < posting.closesAt.getTime() + settleGraceMs)
       return;
-    if (settled.kind === "message-gone") {
-      const channel = await quizChannelById(ctx.db, posting.quizChannelId);
-      if (channel)
-        await noteChannelProblem(
-          ctx.db,
-          channel,
-          `question ${posting.sequence}'s message was deleted before it closed; the answers recorded until then were scored`,
-          now,
-        );
-    }
+    if (settled.kind === "message-gone")
+      await noteChannelProblem(
+        ctx.db,
+        settled.channel,
+        `question ${posting.sequence}'s message was deleted before it closed; the answers recorded until then were scored`,
+        now,
+      );
   }
   const closed = await closePosting(ctx.db, postingId, now);
-  if (closed) metrics.postingClosed.inc();
-  if (closed)
+  if (closed) {
+    metrics.postingClosed.inc();
     ctx.log.info({ postingId, answered: closed.answered, correct: closed.correct }, "question closed");
+  }
   await revealPosting(ctx, quiz, postingId, now);
 }
 
