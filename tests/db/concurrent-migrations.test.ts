@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { migrationsFolder } from "../../src/db/migrate.js";
+import { childEnv } from "../support/child-bot.js";
 
 const run = promisify(execFile);
 
@@ -13,7 +14,7 @@ const run = promisify(execFile);
 async function migrate(url: string) {
   try {
     await run(process.execPath, ["--import", "tsx", "src/db/migrate-cli.ts"], {
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, LOG_LEVEL: "silent" },
+      env: childEnv({ DATABASE_URL: url, LOG_LEVEL: "silent" }),
       timeout: 120_000,
     });
     return { code: 0, stderr: "" };

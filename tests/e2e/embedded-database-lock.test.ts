@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { DiscordServer } from "../../src/discord-server/index.js";
 import { testToken } from "../support/bot.js";
-import { startChildBot } from "../support/child-bot.js";
+import { childEnv, startChildBot } from "../support/child-bot.js";
 
 const run = promisify(execFile);
 
@@ -17,7 +17,7 @@ const run = promisify(execFile);
 async function startToExit(env: Record<string, string>) {
   try {
     await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
+      env: childEnv({ LOG_LEVEL: "silent", ...env }),
       timeout: 60_000,
     });
     return { code: 0, lastLine: "" };

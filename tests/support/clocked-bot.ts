@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
-import { captureOutput } from "./child-bot.js";
+import { captureOutput, childEnv } from "./child-bot.js";
 
 /** A bot in its own process, on a clock the test sets; each tick runs the scheduler's jobs once. */
 export interface ClockedBot {
@@ -18,7 +18,7 @@ export interface ClockedBot {
 export async function startClockedBot(env: Record<string, string>): Promise<ClockedBot> {
   const child: ChildProcess = fork("tests/support/clocked-bot-child.ts", [], {
     execArgv: ["--import", "tsx"],
-    env: { PATH: process.env.PATH ?? "", ENV_FILE: "none", ...env },
+    env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const captured = captureOutput(child);
