@@ -16,6 +16,7 @@ const sameOnEveryDatabase = [
   "tests/quiz/answer-rules.test.ts",
   "tests/quiz/schedule.test.ts",
   "tests/render/**/*.test.ts",
+  "tests/scheduler/**/*.test.ts",
   "tests/renewal/**/*.test.ts",
   "tests/study/**/*.test.ts",
 ];

@@ -11,15 +11,18 @@ export interface Job {
 export interface Scheduler {
   /** Runs every job once now, then once a minute. */
   start(): void;
-  /** Runs every job once, now (tests and `/quiz post-now` use it). */
+  /** Runs every job once, after any tick in progress (tests and the playground's clock use it). */
   tick(): Promise<void>;
-  /** Stops the minute timer and waits for a tick in progress to finish. */
+  /** Stops the minute timer and waits for the ticks in progress or waiting to finish. */
   stop(): Promise<void>;
 }
 
 export function createScheduler(jobs: readonly Job[], clock: Clock, log: Logger): Scheduler {
   let task: ScheduledTask | undefined;
-  let running: Promise<void> | undefined;
+  /** The last tick asked for: each tick starts only after the one before it has finished. */
+  let last: Promise<void> = Promise.resolve();
+  /** A tick asked for but not started yet. */
+  let waiting: Promise<void> | undefined;
 
   async function runJobs(): Promise<void> {
     const now = clock.now();
@@ -33,12 +36,19 @@ export function createScheduler(jobs: readonly Job[], clock: Clock, log: Logger)
     }
   }
 
+  /**
+   * Ticks never overlap: while one runs, a tick asked for waits for it. Several asked for meanwhile
+   * share that one waiting tick: it reads the clock when it starts, so it sees what each would have.
+   */
   function tick(): Promise<void> {
-    // Ticks never overlap: a slow tick makes the next one wait for it instead of running twice.
-    running = (running ?? Promise.resolve()).then(runJobs).finally(() => {
-      running = undefined;
+    if (waiting) return waiting;
+    const next = last.then(() => {
+      waiting = undefined;
+      return runJobs();
     });
-    return running;
+    waiting = next;
+    last = next;
+    return next;
   }
 
   return {
@@ -50,7 +60,7 @@ export function createScheduler(jobs: readonly Job[], clock: Clock, log: Logger)
     async stop() {
       await task?.stop();
       await task?.destroy();
-      await running;
+      await last;
     },
   };
 }
