@@ -21,7 +21,7 @@ function gatedJob() {
     // Each release lets the next waiting tick start; keep releasing until nothing is left to run.
     for (let round = 0; round < 10; round += 1) {
       await new Promise((resolve) => setImmediate(resolve));
-      releases.splice(0).forEach((release) => release());
+      for (const release of releases.splice(0)) release();
     }
   };
   const releaseOne = () => releases.shift()?.();
