@@ -9,7 +9,7 @@ export type DateInput =
   | { kind: "too-early"; date: CalendarDate; earliest: CalendarDate };
 
 /** No certification this bot knows is older; an earlier date is a typo (0000-… or 1926 for 2026). */
-export const earliestPassDate: CalendarDate = "1990-01-01";
+const earliestPassDate: CalendarDate = "1990-01-01";
 
 export function todayOf(now: Date): CalendarDate {
   return now.toISOString().slice(0, 10);

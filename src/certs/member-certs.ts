@@ -84,7 +84,7 @@ export async function addCertification(
       .values(row)
       .onConflictDoUpdate({
         target: [memberCertifications.userId, memberCertifications.certCode],
-        set: { earnedOn: row.earnedOn, expiresOn, updatedAt: new Date() },
+        set: { earnedOn: row.earnedOn, expiresOn },
       });
     if (input.guildId) await rememberReminderGuild(tx, input.userId, input.guildId);
     return previous !== undefined;

@@ -37,7 +37,6 @@ export async function recordPass(
       throw new Error(`applyPass refused checked input: ${outcome.kind}`);
     }
     const changed = new Set(outcome.changes.map((change) => change.code));
-    const now = new Date();
     for (const cert of outcome.held.filter((h) => changed.has(h.code))) {
       await tx
         .insert(memberCertifications)
@@ -49,7 +48,7 @@ export async function recordPass(
         })
         .onConflictDoUpdate({
           target: [memberCertifications.userId, memberCertifications.certCode],
-          set: { earnedOn: cert.earnedOn, expiresOn: cert.expiresOn, updatedAt: now },
+          set: { earnedOn: cert.earnedOn, expiresOn: cert.expiresOn },
         });
     }
     if (input.guildId) await rememberReminderGuild(tx, input.userId, input.guildId);

@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { type Column, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 
 /**
@@ -14,4 +14,9 @@ export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
 /** Counts and sums arrive as strings or bigints depending on the driver. */
 export function toNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** `excluded."column"` in an insert's `on conflict do update`: the value the conflicting row would have had. */
+export function excluded(column: Column): SQL {
+  return sql`excluded.${sql.identifier(column.name)}`;
 }

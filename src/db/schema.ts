@@ -73,7 +73,10 @@ export const questions = pgTable(
     contentHash: text("content_hash").notNull(),
     active: boolean("active").notNull().default(true),
     sourceFile: text("source_file").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
   },
   (t) => [
     index("questions_exam_idx").on(t.exam, t.active),
@@ -88,7 +91,10 @@ export const questions = pgTable(
 export const questionBankSyncs = pgTable("question_bank_syncs", {
   folder: text("folder").primaryKey(),
   fingerprint: text("fingerprint").notNull(),
-  syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+  syncedAt: timestamp("synced_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
 });
 
 /** Every revision of every question: an answer is always scored against the text that was posted. */
@@ -293,7 +299,10 @@ export const memberCertifications = pgTable(
     certCode: text("cert_code").notNull(),
     earnedOn: date("earned_on").notNull(),
     expiresOn: date("expires_on").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.certCode] }),

@@ -10,7 +10,7 @@ import * as schema from "./schema.js";
  * renders them to JSON and written back through `json_populate_recordset`, so every column type survives
  * on both drivers without per-column code.
  */
-export const exportFormat = "certbot-export";
+const exportFormat = "certbot-export";
 const exportVersion = 1;
 const pageSize = 1_000;
 

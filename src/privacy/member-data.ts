@@ -12,7 +12,10 @@ import {
   memberSettings,
   memberStats,
   periodScores,
+  postings,
   questionReports,
+  quizChannels,
+  studyGroups,
   studyItems,
   studySessions,
 } from "../db/schema.js";
@@ -26,16 +29,18 @@ import { applyMembership, lockGroupScores } from "../stats/group-scores.js";
 export async function exportMemberData(db: Db, userId: string) {
   const answered = await queryRows(
     db,
-    sql`select qc.guild_id as "guildId", qc.channel_id as "channelId", p.local_date as "date",
-          p.question_id as "questionId", a.choices, a.correct, a.first_answered_at as "firstAnsweredAt",
-          a.last_answered_at as "lastAnsweredAt"
-        from ${answers} a join postings p on p.id = a.posting_id join quiz_channels qc on qc.id = p.quiz_channel_id
-        where a.user_id = ${userId} order by p.local_date, qc.channel_id`,
+    sql`select ${quizChannels.guildId} as "guildId", ${quizChannels.channelId} as "channelId", ${postings.localDate} as "date",
+          ${postings.questionId} as "questionId", ${answers.choices} as choices, ${answers.correct} as correct,
+          ${answers.firstAnsweredAt} as "firstAnsweredAt", ${answers.lastAnsweredAt} as "lastAnsweredAt"
+        from ${answers} join ${postings} on ${postings.id} = ${answers.postingId}
+          join ${quizChannels} on ${quizChannels.id} = ${postings.quizChannelId}
+        where ${answers.userId} = ${userId} order by ${postings.localDate}, ${quizChannels.channelId}`,
   );
   const groups = await queryRows(
     db,
-    sql`select g.guild_id as "guildId", g.name, gm.created_at as "joinedAt"
-        from ${groupMembers} gm join study_groups g on g.id = gm.group_id where gm.user_id = ${userId} order by g.name`,
+    sql`select ${studyGroups.guildId} as "guildId", ${studyGroups.name} as name, ${groupMembers.joinedAt} as "joinedAt"
+        from ${groupMembers} join ${studyGroups} on ${studyGroups.id} = ${groupMembers.groupId}
+        where ${groupMembers.userId} = ${userId} order by ${studyGroups.name}`,
   );
   return {
     userId,
@@ -81,8 +86,9 @@ export async function deleteMemberData(db: Db, userId: string): Promise<{ rows: 
   return db.transaction(async (tx) => {
     const memberships = await queryRows<{ groupId: number; guildId: string }>(
       tx as unknown as Db,
-      sql`select gm.group_id as "groupId", g.guild_id as "guildId" from ${groupMembers} gm
-          join study_groups g on g.id = gm.group_id where gm.user_id = ${userId} order by g.guild_id, gm.group_id`,
+      sql`select ${groupMembers.groupId} as "groupId", ${studyGroups.guildId} as "guildId" from ${groupMembers}
+          join ${studyGroups} on ${studyGroups.id} = ${groupMembers.groupId} where ${groupMembers.userId} = ${userId}
+          order by ${studyGroups.guildId}, ${groupMembers.groupId}`,
     );
     for (const guildId of [...new Set(memberships.map((membership) => membership.guildId))])
       await lockGroupScores(tx, guildId, "exclusive");

@@ -41,8 +41,8 @@ export async function rememberBankSync(db: Db, root: string, fingerprint: string
   const folder = resolve(root);
   await db
     .insert(questionBankSyncs)
-    .values({ folder, fingerprint, syncedAt: new Date() })
-    .onConflictDoUpdate({ target: questionBankSyncs.folder, set: { fingerprint, syncedAt: new Date() } });
+    .values({ folder, fingerprint })
+    .onConflictDoUpdate({ target: questionBankSyncs.folder, set: { fingerprint } });
 }
 
 /** Only the tracks (questions/<EXAM>/track.yaml), for a start whose bank is unchanged; undefined if one is unreadable. */

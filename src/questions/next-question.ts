@@ -21,7 +21,7 @@ export async function nextQuestionFor(
     .select({
       id: questions.id,
       domain: questions.domain,
-      timesAsked: sql<number>`coalesce(${asked.times}, 0)::int`,
+      timesAsked: sql`coalesce(${asked.times}, 0)`.mapWith(Number),
     })
     .from(questions)
     .leftJoin(asked, eq(asked.questionId, questions.id))
@@ -32,8 +32,8 @@ export async function nextQuestionFor(
     .innerJoin(questions, eq(questions.id, postings.questionId))
     .where(and(eq(postings.quizChannelId, quizChannelId), eq(questions.exam, track.exam)))
     .groupBy(questions.domain);
-  const candidates: Candidate[] = rows.map((row) => ({ ...row, timesAsked: Number(row.timesAsked) }));
-  const askedPerDomain = new Map(perDomain.map((row) => [row.domain, Number(row.times)]));
+  const candidates: Candidate[] = rows;
+  const askedPerDomain = new Map(perDomain.map((row) => [row.domain, row.times]));
   const weights = new Map(track.domains.map((domain) => [domain.number, domain.weight]));
   return chooseNextQuestion(candidates, askedPerDomain, weights, random);
 }

@@ -2,7 +2,7 @@ import type { ExamStats, Spread } from "./bank-stats.js";
 import { bankThresholds } from "./thresholds.js";
 
 /** Rows as columns padded to their widest cell: the first column left-aligned, figures right-aligned. */
-export function alignedRows(rows: readonly (readonly string[])[]): string[] {
+function alignedRows(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
   for (const row of rows)
     for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, cell.length);

@@ -41,7 +41,6 @@ export async function syncQuestionBank(
         task: body.task,
         sourceFile: file,
         active: true,
-        updatedAt: new Date(),
       };
       if (!existing) {
         await tx
@@ -68,11 +67,7 @@ export async function syncQuestionBank(
     const gone = [...stored.values()]
       .filter((row) => row.active && !present.has(row.id) && !skippedFiles.includes(row.sourceFile))
       .map((row) => row.id);
-    if (gone.length > 0)
-      await tx
-        .update(questions)
-        .set({ active: false, updatedAt: new Date() })
-        .where(inArray(questions.id, gone));
+    if (gone.length > 0) await tx.update(questions).set({ active: false }).where(inArray(questions.id, gone));
     result.deactivated = gone.length;
     return result;
   });

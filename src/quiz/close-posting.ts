@@ -1,10 +1,24 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
-import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
+import { excluded } from "../db/rows.js";
+import {
+  answers,
+  channelStreaks,
+  domainStats,
+  memberStats,
+  periodScores,
+  postings,
+  questionRevisions,
+  quizChannels,
+} from "../db/schema.js";
 import { serverTimeZone } from "../guilds/settings.js";
 import type { Question } from "../questions/question.js";
 import { applyClosedPosting, lockGroupScores } from "../stats/group-scores.js";
 import { periodStarts } from "./schedule.js";
+
+/** The streaks of one quiz channel, beside the server's streaks in the same statement. */
+const inChannel = alias(channelStreaks, "in_channel");
 
 export interface ClosedPosting {
   postingId: number;
@@ -54,63 +68,114 @@ export async function closePosting(db: Db, postingId: number, now: Date): Promis
       .set({ correct: sql`${answers.choices} = ${key}` })
       .where(and(eq(answers.postingId, postingId), sql`${answers.choices} <> ''`));
 
-    const scored = sql`(select user_id, correct from answers where posting_id = ${postingId} and choices <> '')`;
+    const scored = tx
+      .select({ userId: answers.userId, correct: answers.correct })
+      .from(answers)
+      .where(and(eq(answers.postingId, postingId), sql`${answers.choices} <> ''`))
+      .as("s");
     const qc = posting.quizChannelId;
     const guild = context.guildId;
     // Shared with other closes, exclusive with /group join and leave (see lockGroupScores).
     await lockGroupScores(tx, guild, "shared");
-    await tx.execute(sql`
-      insert into channel_streaks (quiz_channel_id, user_id, current, best)
-      select ${qc}, user_id, 1, 1 from ${scored} s where s.correct
-      on conflict (quiz_channel_id, user_id) do update
-        set current = channel_streaks.current + 1, best = greatest(channel_streaks.best, channel_streaks.current + 1)`);
-    await tx.execute(sql`
-      update channel_streaks set current = 0
-      where quiz_channel_id = ${qc} and current > 0
-        and user_id not in (select user_id from ${scored} s where s.correct)`);
-    await tx.execute(sql`
-      insert into member_stats (guild_id, user_id, points, answered, correct, last_answered_on)
-      select ${guild}, user_id, correct::int, 1, correct::int, ${posting.localDate}::date from ${scored} s
-      on conflict (guild_id, user_id) do update set
-        points = member_stats.points + excluded.points,
-        answered = member_stats.answered + 1,
-        correct = member_stats.correct + excluded.correct,
-        last_answered_on = excluded.last_answered_on`);
+    await tx
+      .insert(channelStreaks)
+      .select(sql`select ${qc}, ${scored.userId}, 1, 1 from ${scored} where ${scored.correct}`)
+      .onConflictDoUpdate({
+        target: [channelStreaks.quizChannelId, channelStreaks.userId],
+        set: {
+          current: sql`${channelStreaks.current} + 1`,
+          best: sql`greatest(${channelStreaks.best}, ${channelStreaks.current} + 1)`,
+        },
+      });
+    await tx
+      .update(channelStreaks)
+      .set({ current: 0 })
+      .where(
+        and(
+          eq(channelStreaks.quizChannelId, qc),
+          sql`${channelStreaks.current} > 0`,
+          sql`${channelStreaks.userId} not in (select ${scored.userId} from ${scored} where ${scored.correct})`,
+        ),
+      );
+    await tx
+      .insert(memberStats)
+      .select(
+        sql`select ${guild}, ${scored.userId}, ${scored.correct}::int, 1, ${scored.correct}::int, 0, 0, ${posting.localDate}::date
+          from ${scored}`,
+      )
+      .onConflictDoUpdate({
+        target: [memberStats.guildId, memberStats.userId],
+        set: {
+          points: sql`${memberStats.points} + ${excluded(memberStats.points)}`,
+          answered: sql`${memberStats.answered} + 1`,
+          correct: sql`${memberStats.correct} + ${excluded(memberStats.correct)}`,
+          lastAnsweredOn: excluded(memberStats.lastAnsweredOn),
+        },
+      });
     // A member's streak in the server is their best current run in any of its quiz channels.
-    await tx.execute(sql`
-      update member_stats ms set current_streak = s.current, best_streak = greatest(ms.best_streak, s.best)
-      from (
-        select cs.user_id, max(cs.current) as current, max(cs.best) as best
-        from channel_streaks cs join quiz_channels q on q.id = cs.quiz_channel_id
-        where q.guild_id = ${guild}
-          and cs.user_id in (select user_id from channel_streaks where quiz_channel_id = ${qc})
-        group by cs.user_id
-      ) s
-      where ms.guild_id = ${guild} and ms.user_id = s.user_id`);
+    const runs = tx
+      .select({
+        userId: channelStreaks.userId,
+        current: sql<number>`max(${channelStreaks.current})`.as("current"),
+        best: sql<number>`max(${channelStreaks.best})`.as("best"),
+      })
+      .from(channelStreaks)
+      .innerJoin(quizChannels, eq(quizChannels.id, channelStreaks.quizChannelId))
+      .where(
+        and(
+          eq(quizChannels.guildId, guild),
+          inArray(
+            channelStreaks.userId,
+            tx.select({ userId: inChannel.userId }).from(inChannel).where(eq(inChannel.quizChannelId, qc)),
+          ),
+        ),
+      )
+      .groupBy(channelStreaks.userId)
+      .as("runs");
+    await tx
+      .update(memberStats)
+      .set({
+        currentStreak: sql`${runs.current}`,
+        bestStreak: sql`greatest(${memberStats.bestStreak}, ${runs.best})`,
+      })
+      .from(runs)
+      .where(and(eq(memberStats.guildId, guild), eq(memberStats.userId, runs.userId)));
     const { week, month } = periodStarts(now, await serverTimeZone(tx, guild));
-    await tx.execute(sql`
-      insert into period_scores (guild_id, user_id, period, starts_on, points, answered, correct)
-      select ${guild}, s.user_id, p.period, p.starts_on::date, s.correct::int, 1, s.correct::int
-      from ${scored} s cross join (values ('week', ${week}), ('month', ${month})) as p(period, starts_on)
-      on conflict (guild_id, period, starts_on, user_id) do update set
-        points = period_scores.points + excluded.points,
-        answered = period_scores.answered + 1,
-        correct = period_scores.correct + excluded.correct`);
+    await tx
+      .insert(periodScores)
+      .select(
+        sql`select ${guild}, ${scored.userId}, p.period, p.starts_on::date, ${scored.correct}::int, 1, ${scored.correct}::int
+          from ${scored} cross join (values ('week', ${week}), ('month', ${month})) as p(period, starts_on)`,
+      )
+      .onConflictDoUpdate({
+        target: [periodScores.guildId, periodScores.period, periodScores.startsOn, periodScores.userId],
+        set: {
+          points: sql`${periodScores.points} + ${excluded(periodScores.points)}`,
+          answered: sql`${periodScores.answered} + 1`,
+          correct: sql`${periodScores.correct} + ${excluded(periodScores.correct)}`,
+        },
+      });
     await applyClosedPosting(tx, guild, postingId, { week, month });
-    await tx.execute(sql`
-      insert into domain_stats (guild_id, user_id, exam, domain, answered, correct)
-      select ${guild}, user_id, ${question.exam}, ${question.domain}, 1, correct::int from ${scored} s
-      on conflict (guild_id, user_id, exam, domain) do update set
-        answered = domain_stats.answered + 1,
-        correct = domain_stats.correct + excluded.correct`);
+    await tx
+      .insert(domainStats)
+      .select(
+        sql`select ${guild}, ${scored.userId}, ${question.exam}, ${question.domain}, 1, ${scored.correct}::int from ${scored}`,
+      )
+      .onConflictDoUpdate({
+        target: [domainStats.guildId, domainStats.userId, domainStats.exam, domainStats.domain],
+        set: {
+          answered: sql`${domainStats.answered} + 1`,
+          correct: sql`${domainStats.correct} + ${excluded(domainStats.correct)}`,
+        },
+      });
 
     const tally = await tx
       .select({
-        answered: sql<number>`count(*)::int`,
-        correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
+        answered: count(),
+        correct: sql`count(*) filter (where ${answers.correct})`.mapWith(Number),
       })
       .from(answers)
       .where(and(eq(answers.postingId, postingId), sql`${answers.choices} <> ''`));
-    return { postingId, answered: Number(tally[0]?.answered ?? 0), correct: Number(tally[0]?.correct ?? 0) };
+    return { postingId, answered: tally[0]?.answered ?? 0, correct: tally[0]?.correct ?? 0 };
   });
 }

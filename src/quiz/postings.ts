@@ -16,7 +16,7 @@ import type { Occurrence } from "./schedule.js";
 export type Posting = typeof postings.$inferSelect;
 
 /** How long a process may take to send a message before another process may try again. */
-export const leaseMs = 2 * 60_000;
+const leaseMs = 2 * 60_000;
 
 export type ClaimOutcome =
   | { kind: "claimed"; posting: Posting }

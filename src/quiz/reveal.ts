@@ -6,7 +6,7 @@ import type { Letter, Question } from "../questions/question.js";
 import type { Posting } from "./postings.js";
 
 /** Streak lengths worth announcing in the reveal. */
-export const streakMilestones = [3, 5, 7, 10, 14, 21, 30, 50, 75, 100, 150, 200, 365];
+const streakMilestones = [3, 5, 7, 10, 14, 21, 30, 50, 75, 100, 150, 200, 365];
 
 export interface RevealData {
   posting: Posting;

@@ -1,5 +1,14 @@
-import { sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { excluded } from "../db/rows.js";
+import {
+  answers,
+  groupMembers,
+  groupPeriodScores,
+  memberStats,
+  periodScores,
+  studyGroups,
+} from "../db/schema.js";
 
 /**
  * group_period_scores holds, for every group and period key, the totals of the group's EXPLICIT members:
@@ -12,7 +21,10 @@ import type { Db } from "../db/client.js";
 /** The starts_on of the all-time row. */
 export const allTimeKey = "1970-01-01";
 
-type Executor = Pick<Db, "execute">;
+type Executor = Pick<Db, "execute" | "insert">;
+
+/** The first key of the advisory lock: the table's name, as every version of the bot has used. */
+const lockName = getTableName(groupPeriodScores);
 
 /**
  * Serialises the maintenance of a server's group totals: the closer takes it shared (closes run side by
@@ -22,8 +34,8 @@ type Executor = Pick<Db, "execute">;
 export async function lockGroupScores(db: Executor, guildId: string, mode: "shared" | "exclusive") {
   await db.execute(
     mode === "shared"
-      ? sql`select pg_advisory_xact_lock_shared(hashtext('group_period_scores'), hashtext(${guildId}))`
-      : sql`select pg_advisory_xact_lock(hashtext('group_period_scores'), hashtext(${guildId}))`,
+      ? sql`select pg_advisory_xact_lock_shared(hashtext(${lockName}), hashtext(${guildId}))`
+      : sql`select pg_advisory_xact_lock(hashtext(${lockName}), hashtext(${guildId}))`,
   );
 }
 
@@ -42,12 +54,16 @@ export async function applyMembership(
   sign: 1 | -1,
 ): Promise<void> {
   if (userIds.length === 0) return;
-  await db.execute(sql`
+  const ms = memberStats;
+  const ps = periodScores;
+  await db
+    .insert(groupPeriodScores)
+    .select(sql`
     with u as (select distinct value as user_id from jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)),
-      weeks as (select min(starts_on) as first, max(starts_on) as last from period_scores
-        where guild_id = ${guildId} and period = 'week'),
-      months as (select min(starts_on) as first, max(starts_on) as last from period_scores
-        where guild_id = ${guildId} and period = 'month'),
+      weeks as (select min(${ps.startsOn}) as first, max(${ps.startsOn}) as last from ${ps}
+        where ${ps.guildId} = ${guildId} and ${ps.period} = 'week'),
+      months as (select min(${ps.startsOn}) as first, max(${ps.startsOn}) as last from ${ps}
+        where ${ps.guildId} = ${guildId} and ${ps.period} = 'month'),
       keys as (
         select 'week'::text as period, d::date as starts_on
           from weeks, generate_series(weeks.first::timestamp, weeks.last::timestamp, interval '7 days') d
@@ -55,22 +71,18 @@ export async function applyMembership(
         select 'month'::text, d::date
           from months, generate_series(months.first::timestamp, months.last::timestamp, interval '1 month') d),
       totals as (
-        select 'all'::text as period, ${allTimeKey}::date as starts_on, coalesce(ms.points, 0) as points,
-            coalesce((ms.answered > 0)::int, 0) as active, 1 as members
-          from u left join member_stats ms on ms.guild_id = ${guildId} and ms.user_id = u.user_id
+        select 'all'::text as period, ${allTimeKey}::date as starts_on, coalesce(${ms.points}, 0) as points,
+            coalesce((${ms.answered} > 0)::int, 0) as active, 1 as members
+          from u left join ${ms} on ${ms.guildId} = ${guildId} and ${ms.userId} = u.user_id
         union all
-        select k.period, k.starts_on, ps.points, (ps.answered > 0)::int, 0
+        select k.period, k.starts_on, ${ps.points}, (${ps.answered} > 0)::int, 0
           from keys k cross join u
-            join period_scores ps on ps.guild_id = ${guildId} and ps.period = k.period
-              and ps.starts_on = k.starts_on and ps.user_id = u.user_id)
-    insert into group_period_scores (group_id, period, starts_on, points, active, members)
+            join ${ps} on ${ps.guildId} = ${guildId} and ${ps.period} = k.period
+              and ${ps.startsOn} = k.starts_on and ${ps.userId} = u.user_id)
     select ${groupId}::int, period, starts_on, ${sign}::int * sum(points), ${sign}::int * sum(active),
       ${sign}::int * sum(members)
-    from totals group by period, starts_on order by period, starts_on
-    on conflict (group_id, period, starts_on) do update set
-      points = group_period_scores.points + excluded.points,
-      active = group_period_scores.active + excluded.active,
-      members = group_period_scores.members + excluded.members`);
+    from totals group by period, starts_on order by period, starts_on`)
+    .onConflictDoUpdate({ target: groupScoresKey, set: addExcluded("points", "active", "members") });
 }
 
 /**
@@ -84,25 +96,36 @@ export async function applyClosedPosting(
   postingId: number,
   keys: { week: string; month: string },
 ): Promise<void> {
-  await db.execute(sql`
+  const gm = groupMembers;
+  const ms = memberStats;
+  const ps = periodScores;
+  await db
+    .insert(groupPeriodScores)
+    .select(sql`
     with s as (
-        select a.user_id, a.correct::int as points, gm.group_id
-        from answers a
-          join group_members gm on gm.user_id = a.user_id
-          join study_groups g on g.id = gm.group_id and g.guild_id = ${guildId}
-        where a.posting_id = ${postingId} and a.choices <> ''),
+        select ${answers.userId} as user_id, ${answers.correct}::int as points, ${gm.groupId} as group_id
+        from ${answers}
+          join ${gm} on ${gm.userId} = ${answers.userId}
+          join ${studyGroups} on ${studyGroups.id} = ${gm.groupId} and ${studyGroups.guildId} = ${guildId}
+        where ${answers.postingId} = ${postingId} and ${answers.choices} <> ''),
       k as (
-        select s.group_id, 'all'::text as period, ${allTimeKey}::date as starts_on, s.points, ms.answered
-          from s join member_stats ms on ms.guild_id = ${guildId} and ms.user_id = s.user_id
+        select s.group_id, 'all'::text as period, ${allTimeKey}::date as starts_on, s.points, ${ms.answered} as answered
+          from s join ${ms} on ${ms.guildId} = ${guildId} and ${ms.userId} = s.user_id
         union all
-        select s.group_id, ps.period, ps.starts_on, s.points, ps.answered
-          from s join period_scores ps on ps.guild_id = ${guildId} and ps.user_id = s.user_id
-            and ((ps.period = 'week' and ps.starts_on = ${keys.week}::date)
-              or (ps.period = 'month' and ps.starts_on = ${keys.month}::date)))
-    insert into group_period_scores (group_id, period, starts_on, points, active, members)
+        select s.group_id, ${ps.period}, ${ps.startsOn}, s.points, ${ps.answered}
+          from s join ${ps} on ${ps.guildId} = ${guildId} and ${ps.userId} = s.user_id
+            and ((${ps.period} = 'week' and ${ps.startsOn} = ${keys.week}::date)
+              or (${ps.period} = 'month' and ${ps.startsOn} = ${keys.month}::date)))
     select group_id, period, starts_on, sum(points), count(*) filter (where answered = 1), 0
-    from k group by group_id, period, starts_on order by group_id, period, starts_on
-    on conflict (group_id, period, starts_on) do update set
-      points = group_period_scores.points + excluded.points,
-      active = group_period_scores.active + excluded.active`);
+    from k group by group_id, period, starts_on order by group_id, period, starts_on`)
+    .onConflictDoUpdate({ target: groupScoresKey, set: addExcluded("points", "active") });
+}
+
+const groupScoresKey = [groupPeriodScores.groupId, groupPeriodScores.period, groupPeriodScores.startsOn];
+
+/** `on conflict do update` adding the row that could not be inserted to the stored one, column by column. */
+function addExcluded(...names: ("points" | "active" | "members")[]) {
+  return Object.fromEntries(
+    names.map((name) => [name, sql`${groupPeriodScores[name]} + ${excluded(groupPeriodScores[name])}`]),
+  );
 }

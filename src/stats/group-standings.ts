@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { queryRows, toNumber } from "../db/rows.js";
+import { groupPeriodScores as gps, groupMembers, studyGroups } from "../db/schema.js";
 import { allTimeKey } from "./group-scores.js";
 import { noRoleHolders, type RoleHolders } from "./groups.js";
 import { scoreRows } from "./scores.js";
@@ -38,8 +39,9 @@ export async function groupStandings(
   // whatever the planner guesses about the size of the JSON. All time needs one row per group (it
   // holds the member count too), a week or month a second one.
   const current = window
-    ? sql`left join lateral (select active, points from group_period_scores
-          where group_id = g.id and period = ${window.period} and starts_on = ${window.startsOn}::date limit 1) t on true`
+    ? sql`left join lateral (select ${gps.active} as active, ${gps.points} as points from ${gps}
+          where ${gps.groupId} = g.id and ${gps.period} = ${window.period} and ${gps.startsOn} = ${window.startsOn}::date
+          limit 1) t on true`
     : sql`left join lateral (select a.active, a.points) t on true`;
   const rows = await queryRows<{
     id: number;
@@ -49,7 +51,8 @@ export async function groupStandings(
     points: unknown;
   }>(
     db,
-    sql`with g as (select id, name from study_groups where guild_id = ${guildId}),
+    sql`with g as (select ${studyGroups.id} as id, ${studyGroups.name} as name from ${studyGroups}
+        where ${studyGroups.guildId} = ${guildId}),
       extra as (
         select e.group_id::int as group_id, count(*) as members, count(*) filter (where s.answered > 0) as active,
           sum(s.points) as points
@@ -62,8 +65,9 @@ export async function groupStandings(
         coalesce(t.active, 0) + coalesce(extra.active, 0) as active,
         coalesce(t.points, 0) + coalesce(extra.points, 0) as points
       from g
-        left join lateral (select members, active, points from group_period_scores
-          where group_id = g.id and period = 'all' and starts_on = ${allTimeKey}::date limit 1) a on true
+        left join lateral (select ${gps.members} as members, ${gps.active} as active, ${gps.points} as points
+          from ${gps} where ${gps.groupId} = g.id and ${gps.period} = 'all' and ${gps.startsOn} = ${allTimeKey}::date
+          limit 1) a on true
         ${current}
         left join extra on extra.group_id = g.id`,
   );
@@ -79,9 +83,10 @@ export async function groupStandings(
 async function roleOnlyMembers(db: Db, guildId: string, roleHolders: RoleHolders): Promise<string> {
   const linked = await queryRows<{ id: number; role_id: string; members: string[] | null }>(
     db,
-    sql`select g.id, g.role_id,
-        (select array_agg(gm.user_id) from group_members gm where gm.group_id = g.id) as members
-      from study_groups g where g.guild_id = ${guildId} and g.role_id is not null`,
+    sql`select ${studyGroups.id} as id, ${studyGroups.roleId} as role_id,
+        (select array_agg(${groupMembers.userId}) from ${groupMembers} where ${groupMembers.groupId} = ${studyGroups.id})
+          as members
+      from ${studyGroups} where ${studyGroups.guildId} = ${guildId} and ${studyGroups.roleId} is not null`,
   );
   const holdersOf = new Map<string, readonly string[]>();
   const groups: Record<string, string[]> = {};

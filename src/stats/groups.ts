@@ -1,4 +1,5 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import { queryRows, toNumber } from "../db/rows.js";
 import { groupMembers, studyGroups } from "../db/schema.js";
@@ -22,7 +23,7 @@ const namePattern = /^[\p{L}\p{N}][\p{L}\p{N} _.'&+-]*$/u;
 
 export type NameCheck = { ok: true; name: string; nameKey: string } | { ok: false; reason: string };
 
-export function checkGroupName(input: string): NameCheck {
+function checkGroupName(input: string): NameCheck {
   const name = input.trim().replace(/\s+/g, " ");
   if (name.length < 2 || name.length > groupNameLimit)
     return { ok: false, reason: `A group name has 2 to ${groupNameLimit} characters.` };
@@ -50,11 +51,8 @@ export async function createGroup(
   const check = checkGroupName(input);
   if (!check.ok) return { kind: "invalid", reason: check.reason };
   return db.transaction(async (tx) => {
-    const [{ existing } = { existing: 0 }] = await tx
-      .select({ existing: sql<number>`count(*)::int` })
-      .from(studyGroups)
-      .where(eq(studyGroups.guildId, guildId));
-    if (toNumber(existing) >= groupsPerServer) return { kind: "full" } as const;
+    const existing = await tx.$count(studyGroups, eq(studyGroups.guildId, guildId));
+    if (existing >= groupsPerServer) return { kind: "full" } as const;
     const [group] = await tx
       .insert(studyGroups)
       .values({ guildId, name: check.name, nameKey: check.nameKey, createdBy })
@@ -72,7 +70,7 @@ export async function createGroup(
 }
 
 /** The unique key of a name: trimmed, single-spaced, lower case. */
-export function nameKeyOf(name: string): string {
+function nameKeyOf(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -187,7 +185,8 @@ export async function listGroups(
     mine: unknown;
   }>(
     db,
-    sql`with g as (select id, name, role_id from study_groups where guild_id = ${guildId}),
+    sql`with g as (select ${studyGroups.id} as id, ${studyGroups.name} as name, ${studyGroups.roleId} as role_id
+        from ${studyGroups} where ${studyGroups.guildId} = ${guildId}),
       m as (${membershipRows(pairs)})
       select g.id, g.name, g.role_id, count(m.user_id) as members,
         count(*) filter (where m.user_id = ${asker.userId}) as mine
@@ -209,12 +208,14 @@ export async function listGroups(
  * of each group's role who are not also explicit members, so nobody is counted twice.
  */
 export function membershipRows(pairs: readonly RoleMembership[]) {
-  return sql`select gm.group_id, gm.user_id from g join group_members gm on gm.group_id = g.id
+  const x = alias(groupMembers, "x");
+  return sql`select ${groupMembers.groupId} as group_id, ${groupMembers.userId} as user_id
+      from g join ${groupMembers} on ${groupMembers.groupId} = g.id
     union all
     select g.id, r."userId" from g
       join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as r("roleId" text, "userId" text)
         on r."roleId" = g.role_id
-    where not exists (select 1 from group_members x where x.group_id = g.id and x.user_id = r."userId")`;
+    where not exists (select 1 from ${groupMembers} ${x} where ${x.groupId} = g.id and ${x.userId} = r."userId")`;
 }
 
 export interface RoleMembership {

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { queryRows, toNumber } from "../db/rows.js";
+import { groupMembers, memberStats } from "../db/schema.js";
 import { findGroup, type RoleHolders } from "./groups.js";
 import { scoreRows } from "./scores.js";
 import { currentPeriod, type Period, type PeriodWindow } from "./zone.js";
 
-export const leaderboardSize = 10;
+const leaderboardSize = 10;
 
 export interface LeaderboardOptions {
   now: Date;
@@ -65,15 +66,15 @@ export async function leaderboard(
     groupName = group.name;
     const holders = group.roleId ? (options.roleHolders?.(group.roleId) ?? []) : [];
     scores = sql`select * from (${scores}) all_scores where user_id in (
-      select user_id from group_members where group_id = ${group.id}
+      select ${groupMembers.userId} from ${groupMembers} where ${groupMembers.groupId} = ${group.id}
       union select jsonb_array_elements_text(${JSON.stringify(holders)}::jsonb))`;
   }
   const top = await queryRows<StandingRow>(
     db,
     sql`select t.user_id, t.points, t.answered, t.correct, rank() over (order by t.points desc) as rank,
-        coalesce(ms.current_streak, 0) as streak
+        coalesce(${memberStats.currentStreak}, 0) as streak
       from (select * from (${scores}) s order by points desc, answered asc, user_id asc limit ${leaderboardSize}) t
-        left join member_stats ms on ms.guild_id = ${guildId} and ms.user_id = t.user_id
+        left join ${memberStats} on ${memberStats.guildId} = ${guildId} and ${memberStats.userId} = t.user_id
       order by t.points desc, t.answered asc, t.user_id asc`,
   );
   const standings = top.map(toStanding);
@@ -103,8 +104,8 @@ async function callerStanding(
     sql`with s as not materialized (${scores})
       select c.user_id, c.points, c.answered, c.correct,
         (select count(*) from s where s.points > c.points) + 1 as rank,
-        coalesce((select current_streak from member_stats
-          where guild_id = ${guildId} and user_id = ${callerId}), 0) as streak
+        coalesce((select ${memberStats.currentStreak} from ${memberStats}
+          where ${memberStats.guildId} = ${guildId} and ${memberStats.userId} = ${callerId}), 0) as streak
       from s c where c.user_id = ${callerId}`,
   );
   return row ? toStanding(row) : undefined;

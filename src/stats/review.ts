@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { queryRows } from "../db/rows.js";
+import { answers, postings, questionRevisions, quizChannels } from "../db/schema.js";
 import type { Letter, Question } from "../questions/question.js";
 
 export const reviewLimit = 10;
@@ -25,22 +25,36 @@ export async function missedQuestions(
   count: number,
 ): Promise<MissedQuestion[]> {
   const limit = Math.max(1, Math.min(reviewLimit, Math.floor(count)));
-  const rows = await queryRows<{ posting_id: number; local_date: string; choices: string; body: unknown }>(
-    db,
-    sql`select p.id as posting_id, p.local_date::text as local_date, a.choices, r.body
-      from answers a
-        join postings p on p.id = a.posting_id
-        join quiz_channels q on q.id = p.quiz_channel_id
-        join question_revisions r on r.question_id = p.question_id and r.revision = p.question_revision
-      where a.user_id = ${userId} and q.guild_id = ${guildId}
-        and a.correct = false and a.choices <> '' and p.closed_at is not null
-      order by p.closed_at desc, p.id desc
-      limit ${limit}`,
-  );
+  const rows = await db
+    .select({
+      postingId: postings.id,
+      localDate: postings.localDate,
+      choices: answers.choices,
+      body: questionRevisions.body,
+    })
+    .from(answers)
+    .innerJoin(postings, eq(postings.id, answers.postingId))
+    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
+    .innerJoin(
+      questionRevisions,
+      and(
+        eq(questionRevisions.questionId, postings.questionId),
+        eq(questionRevisions.revision, postings.questionRevision),
+      ),
+    )
+    .where(
+      and(
+        eq(answers.userId, userId),
+        eq(quizChannels.guildId, guildId),
+        sql`${answers.correct} = false and ${answers.choices} <> '' and ${postings.closedAt} is not null`,
+      ),
+    )
+    .orderBy(desc(postings.closedAt), desc(postings.id))
+    .limit(limit);
   return rows.map((row) => ({
-    postingId: Number(row.posting_id),
-    localDate: row.local_date,
-    question: (typeof row.body === "string" ? JSON.parse(row.body) : row.body) as Question,
+    postingId: row.postingId,
+    localDate: row.localDate,
+    question: row.body as Question,
     choices: [...row.choices] as Letter[],
   }));
 }

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { answers, domainStats, memberStats, periodScores, postings, quizChannels } from "../db/schema.js";
 import type { PeriodWindow } from "./zone.js";
 
 /**
@@ -9,29 +10,34 @@ import type { PeriodWindow } from "./zone.js";
  */
 export function scoreRows(guildId: string, window: PeriodWindow | undefined, exam: string | undefined): SQL {
   if (!window && !exam) {
-    return sql`select user_id, points, answered, correct from member_stats where guild_id = ${guildId}`;
+    const ms = memberStats;
+    return sql`select ${ms.userId} as user_id, ${ms.points} as points, ${ms.answered} as answered, ${ms.correct} as correct
+      from ${ms} where ${ms.guildId} = ${guildId}`;
   }
   if (window && !exam) {
-    return sql`select user_id, points, answered, correct from period_scores
-      where guild_id = ${guildId} and period = ${window.period} and starts_on = ${window.startsOn}::date`;
+    const ps = periodScores;
+    return sql`select ${ps.userId} as user_id, ${ps.points} as points, ${ps.answered} as answered, ${ps.correct} as correct
+      from ${ps} where ${ps.guildId} = ${guildId} and ${ps.period} = ${window.period} and ${ps.startsOn} = ${window.startsOn}::date`;
   }
   if (!window) {
-    return sql`select user_id, sum(correct)::int as points, sum(answered)::int as answered, sum(correct)::int as correct
-      from domain_stats where guild_id = ${guildId} and exam = ${exam} group by user_id`;
+    const ds = domainStats;
+    return sql`select ${ds.userId} as user_id, sum(${ds.correct})::int as points, sum(${ds.answered})::int as answered,
+        sum(${ds.correct})::int as correct
+      from ${ds} where ${ds.guildId} = ${guildId} and ${ds.exam} = ${exam} group by ${ds.userId}`;
   }
   // A posting counts in the period its closing falls in, as the closer files it; it closes within a
   // week of its local date, so the date range keeps the posting lookup on the (channel, date) index.
-  return sql`select a.user_id, count(*) filter (where a.correct)::int as points, count(*)::int as answered,
-      count(*) filter (where a.correct)::int as correct
-    from quiz_channels q
-      join postings p on p.quiz_channel_id = q.id
-      join answers a on a.posting_id = p.id
-    where q.guild_id = ${guildId} and q.exam = ${exam}
-      and p.local_date >= ${window.startsOn}::date - 7 and p.local_date < ${isoDate(window.until)}::date + 1
-      and p.closed_at >= ${window.from.toISOString()}::timestamptz
-      and p.closed_at < ${window.until.toISOString()}::timestamptz
-      and a.choices <> '' and a.correct is not null
-    group by a.user_id`;
+  return sql`select ${answers.userId} as user_id, count(*) filter (where ${answers.correct})::int as points,
+      count(*)::int as answered, count(*) filter (where ${answers.correct})::int as correct
+    from ${quizChannels}
+      join ${postings} on ${postings.quizChannelId} = ${quizChannels.id}
+      join ${answers} on ${answers.postingId} = ${postings.id}
+    where ${quizChannels.guildId} = ${guildId} and ${quizChannels.exam} = ${exam}
+      and ${postings.localDate} >= ${window.startsOn}::date - 7 and ${postings.localDate} < ${isoDate(window.until)}::date + 1
+      and ${postings.closedAt} >= ${window.from.toISOString()}::timestamptz
+      and ${postings.closedAt} < ${window.until.toISOString()}::timestamptz
+      and ${answers.choices} <> '' and ${answers.correct} is not null
+    group by ${answers.userId}`;
 }
 
 function isoDate(instant: Date): string {

@@ -22,13 +22,14 @@ export async function studyCandidates(
 ): Promise<StudyCandidate[]> {
   const rows = await queryRows<{ id: string; domain: unknown; served: boolean }>(
     db,
-    sql`select q.id, q.domain,
-        exists (select 1 from ${studyItems} i where i.session_id = ${options.sessionId ?? 0} and i.question_id = q.id) as served
-      from ${questions} q
-      where q.exam = ${options.exam} and q.active
-        and (${options.domain}::smallint is null or q.domain = ${options.domain}::smallint)
-        and q.id not in ${openDailyQuestionIds(options.guildId)}
-      order by q.id`,
+    sql`select ${questions.id} as id, ${questions.domain} as domain,
+        exists (select 1 from ${studyItems}
+          where ${studyItems.sessionId} = ${options.sessionId ?? 0} and ${studyItems.questionId} = ${questions.id}) as served
+      from ${questions}
+      where ${questions.exam} = ${options.exam} and ${questions.active}
+        and (${options.domain}::smallint is null or ${questions.domain} = ${options.domain}::smallint)
+        and ${questions.id} not in ${openDailyQuestionIds(options.guildId)}
+      order by ${questions.id}`,
   );
   return rows.map((row) => ({ id: row.id, domain: Number(row.domain), served: Boolean(row.served) }));
 }

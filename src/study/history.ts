@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { queryRows } from "../db/rows.js";
+import { answers, postings, questions, quizChannels, studyItems, studySessions } from "../db/schema.js";
 import type { DomainTally } from "../stats/readiness.js";
 import type { Review } from "./spaced-repetition.js";
 
@@ -23,18 +24,19 @@ export async function memberHistory(
 ): Promise<MemberHistory> {
   const rows = await queryRows<{ question_id: string; domain: unknown; at: unknown; correct: boolean }>(
     db,
-    sql`select p.question_id, q.domain, a.last_answered_at as at, a.correct
-        from answers a
-          join postings p on p.id = a.posting_id
-          join quiz_channels c on c.id = p.quiz_channel_id
-          join questions q on q.id = p.question_id
-        where a.user_id = ${userId} and c.guild_id = ${guildId} and q.exam = ${exam}
-          and a.correct is not null and a.choices <> ''
+    sql`select ${postings.questionId} as question_id, ${questions.domain} as domain, ${answers.lastAnsweredAt} as at,
+          ${answers.correct} as correct
+        from ${answers}
+          join ${postings} on ${postings.id} = ${answers.postingId}
+          join ${quizChannels} on ${quizChannels.id} = ${postings.quizChannelId}
+          join ${questions} on ${questions.id} = ${postings.questionId}
+        where ${answers.userId} = ${userId} and ${quizChannels.guildId} = ${guildId} and ${questions.exam} = ${exam}
+          and ${answers.correct} is not null and ${answers.choices} <> ''
       union all
-      select i.question_id, i.domain, i.answered_at as at, i.correct
-        from study_items i join study_sessions s on s.id = i.session_id
-        where s.guild_id = ${guildId} and s.user_id = ${userId} and s.exam = ${exam}
-          and i.answered_at is not null and i.correct is not null`,
+      select ${studyItems.questionId}, ${studyItems.domain}, ${studyItems.answeredAt}, ${studyItems.correct}
+        from ${studyItems} join ${studySessions} on ${studySessions.id} = ${studyItems.sessionId}
+        where ${studySessions.guildId} = ${guildId} and ${studySessions.userId} = ${userId} and ${studySessions.exam} = ${exam}
+          and ${studyItems.answeredAt} is not null and ${studyItems.correct} is not null`,
   );
   const reviews = rows.map((row) => ({
     questionId: row.question_id,
@@ -54,6 +56,6 @@ export async function memberHistory(
 
 /** Questions open as a daily question in the server right now: never offered in practice or a mock. */
 export function openDailyQuestionIds(guildId: string) {
-  return sql`(select p.question_id from postings p join quiz_channels c on c.id = p.quiz_channel_id
-    where c.guild_id = ${guildId} and p.closed_at is null)`;
+  return sql`(select ${postings.questionId} from ${postings} join ${quizChannels} on ${quizChannels.id} = ${postings.quizChannelId}
+    where ${quizChannels.guildId} = ${guildId} and ${postings.closedAt} is null)`;
 }

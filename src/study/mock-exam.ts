@@ -20,6 +20,7 @@ import {
   ownedSession,
   type StudySession,
   secondsBetween,
+  sessionItemCount,
   sessionItems,
   sortedChoices,
 } from "./sessions.js";
@@ -212,7 +213,7 @@ export async function mockHistory(db: Db, clicker: Clicker, limit = 10): Promise
   const rows = await db
     .select({
       session: studySessions,
-      correct: sql<number>`(select count(*) from study_items i where i.session_id = ${studySessions.id} and i.correct)::int`,
+      correct: sessionItemCount("correct"),
     })
     .from(studySessions)
     .where(
@@ -225,7 +226,7 @@ export async function mockHistory(db: Db, clicker: Clicker, limit = 10): Promise
     )
     .orderBy(desc(studySessions.startedAt))
     .limit(limit);
-  return rows.map((row) => ({ session: row.session, correct: Number(row.correct) }));
+  return rows;
 }
 
 /** The item on screen of a running mock, if `position` is it; a mock past its deadline is finished first. */

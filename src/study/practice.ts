@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { questionRevisions, studyItems, studySessions } from "../db/schema.js";
@@ -17,6 +17,7 @@ import {
   lettersOf,
   ownedSession,
   type StudySession,
+  sessionItemCount,
   shownRevision,
   sortedChoices,
 } from "./sessions.js";
@@ -244,12 +245,12 @@ async function chooseNext(db: Db, session: SessionScope, track: Track, now: Date
 }
 
 /** The session as it stands, in one query: the session, its score so far and the question on screen. */
-export async function practiceView(db: Db, sessionId: number): Promise<PracticeView> {
+async function practiceView(db: Db, sessionId: number): Promise<PracticeView> {
   const [row] = await db
     .select({
       session: studySessions,
-      answered: sql<number>`(select count(*) from study_items i where i.session_id = ${studySessions.id} and i.answered_at is not null)::int`,
-      correct: sql<number>`(select count(*) from study_items i where i.session_id = ${studySessions.id} and i.correct)::int`,
+      answered: sessionItemCount("answered"),
+      correct: sessionItemCount("correct"),
       item: studyItems,
       body: questionRevisions.body,
     })
@@ -265,7 +266,7 @@ export async function practiceView(db: Db, sessionId: number): Promise<PracticeV
     .leftJoin(questionRevisions, shownRevision)
     .where(eq(studySessions.id, sessionId));
   if (!row) throw new Error(`practice session ${sessionId} is gone`);
-  const score = { answered: Number(row.answered), correct: Number(row.correct) };
+  const score = { answered: row.answered, correct: row.correct };
   if (!row.item || !row.body) return { kind: "summary", session: row.session, ...score };
   const item = { ...row.item, question: row.body as Question };
   return {

@@ -1,9 +1,20 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import { questionRevisions, studyItems, studySessions } from "../db/schema.js";
 import type { Letter, Question } from "../questions/question.js";
 
 /** Every query on study_sessions and study_items that practice and mocks share. */
+
+const counted = alias(studyItems, "counted");
+
+/** For a select from study_sessions: how many of the session's items were answered, or answered correctly. */
+export function sessionItemCount(which: "answered" | "correct"): SQL.Aliased<number> {
+  const condition = which === "answered" ? sql`${counted.answeredAt} is not null` : sql`${counted.correct}`;
+  return sql`(select count(*) from ${studyItems} ${counted} where ${counted.sessionId} = ${studySessions.id} and ${condition})`
+    .mapWith(Number)
+    .as(which);
+}
 
 export type StudySession = typeof studySessions.$inferSelect;
 export type StudyItem = typeof studyItems.$inferSelect;

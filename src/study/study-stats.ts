@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, type Column, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { queryRows, toNumber } from "../db/rows.js";
+import { studyItems, studySessions } from "../db/schema.js";
 import type { DomainTally } from "../stats/readiness.js";
 
 export interface StudyFigures {
@@ -17,50 +17,54 @@ export interface StudyFigures {
 
 /** A member's practice and mock figures in one server: two queries on study_sessions_member_idx. */
 export async function studyFigures(db: Db, guildId: string, userId: string): Promise<StudyFigures> {
-  const tallies = await queryRows<{
-    kind: "practice" | "mock";
-    exam: string;
-    domain: unknown;
-    answered: unknown;
-    correct: unknown;
-  }>(
-    db,
-    sql`select s.kind, s.exam, i.domain, count(*) as answered, count(*) filter (where i.correct) as correct
-      from study_sessions s join study_items i on i.session_id = s.id
-      where s.guild_id = ${guildId} and s.user_id = ${userId} and i.answered_at is not null
-        and (s.kind = 'practice' or s.status = 'finished')
-      group by s.kind, s.exam, i.domain`,
-  );
-  const [sessions] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select count(*) filter (where kind = 'practice') as practice_sessions,
-        count(*) filter (where kind = 'mock' and status = 'finished') as mocks,
-        max(projected_score) filter (where kind = 'mock' and status = 'finished') as best,
-        (array_agg(projected_score order by finished_at desc) filter (where kind = 'mock' and status = 'finished' and projected_score is not null))[1] as last_score,
-        (array_agg(projected_margin order by finished_at desc) filter (where kind = 'mock' and status = 'finished' and projected_score is not null))[1] as last_margin
-      from study_sessions where guild_id = ${guildId} and user_id = ${userId}`,
-  );
-  const rows = tallies.map((row) => ({
-    kind: row.kind,
-    exam: row.exam,
-    domain: toNumber(row.domain),
-    answered: toNumber(row.answered),
-    correct: toNumber(row.correct),
-  }));
+  const finishedMock = sql`${studySessions.kind} = 'mock' and ${studySessions.status} = 'finished'`;
+  const rows = await db
+    .select({
+      kind: studySessions.kind,
+      exam: studySessions.exam,
+      domain: studyItems.domain,
+      answered: count(),
+      correct: sql`count(*) filter (where ${studyItems.correct})`.mapWith(Number),
+    })
+    .from(studySessions)
+    .innerJoin(studyItems, eq(studyItems.sessionId, studySessions.id))
+    .where(
+      and(
+        eq(studySessions.guildId, guildId),
+        eq(studySessions.userId, userId),
+        isNotNull(studyItems.answeredAt),
+        sql`(${studySessions.kind} = 'practice' or ${studySessions.status} = 'finished')`,
+      ),
+    )
+    .groupBy(studySessions.kind, studySessions.exam, studyItems.domain);
+  const lastMock = (column: Column) =>
+    sql`(array_agg(${column} order by ${studySessions.finishedAt} desc) filter (where ${finishedMock} and ${studySessions.projectedScore} is not null))[1]`.mapWith(
+      Number,
+    );
+  const [sessions] = await db
+    .select({
+      practiceSessions: sql`count(*) filter (where ${studySessions.kind} = 'practice')`.mapWith(Number),
+      mocks: sql`count(*) filter (where ${finishedMock})`.mapWith(Number),
+      best: sql`max(${studySessions.projectedScore}) filter (where ${finishedMock})`.mapWith(Number),
+      lastScore: lastMock(studySessions.projectedScore),
+      lastMargin: lastMock(studySessions.projectedMargin),
+    })
+    .from(studySessions)
+    .where(and(eq(studySessions.guildId, guildId), eq(studySessions.userId, userId)));
   const practice = rows.filter((row) => row.kind === "practice");
   return {
     practice: {
-      sessions: toNumber(sessions?.practice_sessions),
+      sessions: sessions?.practiceSessions ?? 0,
       answered: practice.reduce((sum, row) => sum + row.answered, 0),
       correct: practice.reduce((sum, row) => sum + row.correct, 0),
     },
     mocks: {
-      taken: toNumber(sessions?.mocks),
+      taken: sessions?.mocks ?? 0,
       last:
-        sessions?.last_score === null || sessions?.last_score === undefined
+        sessions?.lastScore === null || sessions?.lastScore === undefined
           ? undefined
-          : { score: toNumber(sessions.last_score), margin: toNumber(sessions.last_margin) },
-      best: sessions?.best === null || sessions?.best === undefined ? undefined : toNumber(sessions.best),
+          : { score: sessions.lastScore, margin: sessions.lastMargin ?? 0 },
+      best: sessions?.best === null || sessions?.best === undefined ? undefined : sessions.best,
     },
     tallies: rows,
   };
