@@ -15,10 +15,6 @@ export function todayOf(now: Date): CalendarDate {
   return now.toISOString().slice(0, 10);
 }
 
-export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** A day on which something already happened (an exam pass): YYYY-MM-DD, real, from 1990, not in the future. */
 export function parsePastDate(input: string, today: CalendarDate): DateInput {
   const date = input.trim();

@@ -1,6 +1,6 @@
 // Members' certifications: what they hold, passes, the planner over their own certifications, and
 // expiry reminders. No discord.js here; the Discord layer translates these values into replies.
-export { type DateInput, daysBetween, parsePastDate, todayOf } from "./dates.js";
+export { type DateInput, parsePastDate, todayOf } from "./dates.js";
 export {
   type AddOutcome,
   addCertification,

@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { memberCertifications } from "../db/schema.js";
+import { daysBetween } from "../renewal/dates.js";
 import {
   type CalendarDate,
   type Certification,
@@ -11,7 +12,7 @@ import {
   type HeldCert,
   resolveCertification,
 } from "../renewal/index.js";
-import { daysBetween, parsePastDate } from "./dates.js";
+import { parsePastDate } from "./dates.js";
 import { rememberReminderGuild } from "./member-settings.js";
 import type { InputProblem } from "./problems.js";
 

@@ -5,9 +5,9 @@
 import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { certificationReminders, guildSettings, memberCertifications, memberSettings } from "../db/schema.js";
-import { addDays, type CalendarDate } from "../renewal/dates.js";
+import { addDays, type CalendarDate, daysBetween } from "../renewal/dates.js";
 import { onOwnShards, type ShardScope } from "../shards.js";
-import { daysBetween, todayOf } from "./dates.js";
+import { todayOf } from "./dates.js";
 import { loadHeldOf } from "./member-certs.js";
 import { composeReminder } from "./reminder-text.js";
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import {
   certificationShares,
@@ -14,8 +15,6 @@ import {
   studySessions,
 } from "../db/schema.js";
 
-const dayMs = 86_400_000;
-
 /** The bot was removed from a server: its data goes after `retentionDays` unless the bot comes back. */
 export async function recordDeparture(
   db: Db,
@@ -23,7 +22,7 @@ export async function recordDeparture(
   at: Date,
   retentionDays: number,
 ): Promise<void> {
-  const purgeAfter = new Date(at.getTime() + retentionDays * dayMs);
+  const purgeAfter = DateTime.fromJSDate(at).plus({ days: retentionDays }).toJSDate();
   await db
     .insert(guildDepartures)
     .values({ guildId, leftAt: at, purgeAfter })

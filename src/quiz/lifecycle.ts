@@ -105,7 +105,7 @@ export async function postNow(
   const occurrence = {
     localDate,
     opensAt: now,
-    closesAt: new Date(now.getTime() + channel.windowHours * 3_600_000),
+    closesAt: DateTime.fromJSDate(now).plus({ hours: channel.windowHours }).toJSDate(),
   };
   const outcome = await openPosting(ctx, quiz, channel, occurrence);
   if (outcome.kind === "no-questions") return outcome;
