@@ -11,6 +11,7 @@ import { parseConfig } from "../src/config.js";
 import { answers, postings } from "../src/db/schema.js";
 import { DiscordServer } from "../src/discord-server/index.js";
 import { freshDatabase } from "./databases.js";
+import { postOpenQuestion } from "./open-question.js";
 
 export interface BurstRow {
   engine: string;
@@ -47,16 +48,7 @@ export async function burstOn(kind: "postgres" | "pglite"): Promise<BurstRow> {
   try {
     const admin = guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
     const channelId = guild.createTextChannel({ name: "daily" }).id;
-    await admin.runCommand(guild.id, channelId, "quiz setup", {
-      channel: channelId,
-      time: "09:00",
-      timezone: "UTC",
-      exam: "SNGL-C01",
-    });
-    await admin.runCommand(guild.id, channelId, "quiz post-now");
-    const question = await server.nextMessage(channelId);
-    while ((server.message(question.id)?.reactions.length ?? 0) < 4)
-      await new Promise((r) => setTimeout(r, 20));
+    const question = await postOpenQuestion(server, admin, guild.id, channelId);
     const crowd = Array.from({ length: members }, (_, n) => guild.addMember({ username: `m${n}` }));
     const askers = crowd.slice(0, commandCount);
 

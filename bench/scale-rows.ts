@@ -1,6 +1,7 @@
 // The scale rows of docs/BENCHMARKS.md: each measures the bot and its baseline in the same run.
 import { cpus, totalmem } from "node:os";
 import { freshDatabase } from "./databases.js";
+import { bareClientRun, type IngestFigures, ingestFigures } from "./ingest.js";
 import { startupFigures } from "./startup.js";
 import { postingWave } from "./wave.js";
 
@@ -11,17 +12,20 @@ export interface ScaleRow {
   ratio: string;
 }
 
-export const scaleRowNames = ["wave", "startup"] as const;
+export const scaleRowNames = ["wave", "startup", "ingest"] as const;
 export type ScaleRowName = (typeof scaleRowNames)[number];
 
 export interface ScaleOptions {
   /** Quiz channels due at once in the wave (1,000 in the full run). */
   channels: number;
+  /** Members reacting in the ingest rows (2,000 in the full run; ten events each). */
+  members: number;
   log(line: string): void;
 }
 
 export async function runScaleRow(name: ScaleRowName, options: ScaleOptions): Promise<ScaleRow[]> {
   if (name === "wave") return waveRows(options);
+  if (name === "ingest") return ingestRows(options);
   return startupRows(options);
 }
 
@@ -66,6 +70,59 @@ async function startupRows({ log }: ScaleOptions): Promise<ScaleRow[]> {
   } finally {
     await database.close().catch(() => {});
   }
+}
+
+async function ingestRows({ members, log }: ScaleOptions): Promise<ScaleRow[]> {
+  const bare = await bareClientRun(members);
+  const perThousand = (cpuMs: number, events: number) => (cpuMs / events) * 1000;
+  const bareCpu = perThousand(bare.cpuMs, bare.events);
+  log(
+    `  bare discord.js client: ${bare.events} events in ${bare.seconds.toFixed(2)} s, ${bareCpu.toFixed(1)} ms CPU per 1,000${bare.correct ? "" : " (events missing)"}`,
+  );
+  const rows: ScaleRow[] = [];
+  const cpuRows: ScaleRow[] = [];
+  for (const kind of ["postgres", "pglite"] as const) {
+    const figures = await ingestFigures(kind, members);
+    const rate = (seconds: number) => figures.events / seconds;
+    const botRate = rate(figures.bot.seconds);
+    const botCpu = perThousand(figures.bot.cpuMs, figures.events);
+    log(
+      `  ${figures.engine}: bot ${botRate.toFixed(0)} events/s (${figures.bot.seconds.toFixed(2)} s, final state ${figures.bot.correct ? "correct" : "WRONG"}), ${botCpu.toFixed(1)} ms CPU per 1,000; ${figures.loops.map((loop) => `bare loop c=${loop.concurrency} ${rate(loop.seconds).toFixed(0)}/s${loop.correct ? "" : " (WRONG final state)"}`).join(", ")}`,
+    );
+    rows.push(ingestRow(figures, botRate, rate));
+    cpuRows.push({
+      figure: `CPU per 1,000 reaction events in the bot process, ${figures.engine === "Postgres" ? "Postgres (the database in its own process)" : "embedded database (PGlite in the bot's process)"}`,
+      bot: `${botCpu.toFixed(0)} ms`,
+      baseline: `bare discord.js client, same intents and events, no database: ${bareCpu.toFixed(0)} ms`,
+      ratio: `${(botCpu / bareCpu).toFixed(1)} ×`,
+    });
+  }
+  return [...rows, ...cpuRows];
+}
+
+function ingestRow(figures: IngestFigures, botRate: number, rate: (seconds: number) => number): ScaleRow {
+  const scale = `${figures.members.toLocaleString("en")} members, ${figures.events.toLocaleString("en")} reaction adds and removes`;
+  const loopRate = (concurrency: number) => {
+    const loop = figures.loops.find((candidate) => candidate.concurrency === concurrency);
+    return loop ? `${rate(loop.seconds).toFixed(0)}/s${loop.correct ? "" : " (final state wrong)"}` : "–";
+  };
+  const top = Math.max(...figures.loops.map((loop) => loop.concurrency));
+  const bestLoop = figures.loops.find((loop) => loop.concurrency === top);
+  const bot = `${botRate.toFixed(0)} events/s (all written after ${figures.bot.seconds.toFixed(1)} s; final state ${figures.bot.correct ? "correct" : "wrong"})`;
+  const ratio = bestLoop ? `${(botRate / rate(bestLoop.seconds)).toFixed(2)} × the bare loop` : "–";
+  if (figures.engine === "Postgres")
+    return {
+      figure: `answers ingested through the real client (${scale}), Postgres`,
+      bot,
+      baseline: `bare postgres.js single-row upsert loop, same schema, pool of 8: ${loopRate(8)} at concurrency 8, ${loopRate(1)} at concurrency 1`,
+      ratio: `${ratio} at concurrency 8`,
+    };
+  return {
+    figure: `answers ingested through the real client (${scale}), embedded database (PGlite)`,
+    bot,
+    baseline: `bare PGlite single-row upsert loop, same schema: ${loopRate(1)}`,
+    ratio,
+  };
 }
 
 export function machine(): string {

@@ -5,7 +5,7 @@ import type { Db } from "./client.js";
  * Runs a raw query and returns its rows. postgres.js answers with an array, PGlite with `{ rows }`;
  * the stats queries need window functions and CTEs, so they are written as SQL and read through here.
  */
-export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+export async function queryRows<Row>(db: Pick<Db, "execute">, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as Row[];
   return ((result as { rows?: Row[] }).rows ?? []) as Row[];

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { queryRows } from "../db/rows.js";
 import { answers, postings, quizChannels } from "../db/schema.js";
 import type { Letter } from "../questions/question.js";
 import {
@@ -42,28 +43,28 @@ interface PostingRules extends AnswerRules {
   postingId: number;
   messageId: string;
   channelId: string;
-  closesAt: Date;
+  closesAtMs: number;
   closed: boolean;
 }
 
 /**
- * Records a batch of reaction changes in one transaction: the postings are locked (so a close waits for
- * the batch, or the batch sees the close), every member's stored answer is read once, the changes are
- * applied in the order they came, and the results are written with one statement. A few statements per
- * batch, whatever its size; events on messages that are not questions cost nothing but the lookup.
+ * Records a batch of reaction changes in one transaction: the question messages' postings are locked
+ * (so a close waits for the batch, or the batch sees the close), every member's stored answer is read
+ * once, the changes are applied in the order they came, and the results are written with one statement.
+ * Three statements per batch, whatever its size, each with a fixed text and the batch as one JSON
+ * parameter (the ingest's hot path builds no query per row); events on messages that are not questions
+ * cost nothing but the lookup.
  */
 export async function recordReactions(db: Db, events: readonly ReactionEvent[]): Promise<RecordedAnswers> {
   const result: RecordedAnswers = { changed: 0, late: 0, tidy: [], hiddenChanged: [] };
   if (events.length === 0) return result;
-  const messageIds = [...new Set(events.map((event) => event.messageId))];
-  const known = await postingsByMessage(db, messageIds);
-  const relevant = events.filter((event) => known.has(event.messageId));
-  if (relevant.length === 0) return result;
-
   await db.transaction(async (tx) => {
-    const rules = await lockPostings(tx, [
-      ...new Set(relevant.map((e) => known.get(e.messageId)?.postingId ?? 0)),
-    ]);
+    const rules = await lockPostings(tx, {
+      messageIds: [...new Set(events.map((event) => event.messageId))],
+    });
+    if (rules.size === 0) return;
+    const byMessage = new Map([...rules.values()].map((posting) => [posting.messageId, posting]));
+    const relevant = events.filter((event) => byMessage.has(event.messageId));
     const stored = await storedAnswers(
       tx,
       [...rules.keys()],
@@ -74,9 +75,9 @@ export async function recordReactions(db: Db, events: readonly ReactionEvent[]):
       { postingId: number; userId: string; state: AnswerState; first: Date; last: Date }
     >();
     for (const event of relevant) {
-      const posting = rules.get(known.get(event.messageId)?.postingId ?? 0);
+      const posting = byMessage.get(event.messageId);
       if (!posting) continue;
-      if (posting.closed || event.at >= posting.closesAt) {
+      if (posting.closed || event.at.getTime() >= posting.closesAtMs) {
         result.late += 1;
         continue;
       }
@@ -92,7 +93,7 @@ export async function recordReactions(db: Db, events: readonly ReactionEvent[]):
       entry.state = applied.state;
       entry.last = event.at;
       touched.set(key, entry);
-      result.tidy.push(...tidyOf(posting, event.userId, applied));
+      if (applied.tidy.length > 0) result.tidy.push(...tidyOf(posting, event.userId, applied));
     }
     const rows = [...touched.values()].filter(
       (entry) => !sameState(entry.state, stored.get(answerKey(entry.postingId, entry.userId))),
@@ -129,7 +130,7 @@ export async function settleAnswers(
   now: Date,
 ): Promise<{ changed: number; tidy: TidyRequest[] }> {
   return db.transaction(async (tx) => {
-    const posting = (await lockPostings(tx, [postingId])).get(postingId);
+    const posting = (await lockPostings(tx, { postingIds: [postingId] })).get(postingId);
     if (!posting || posting.closed) return { changed: 0, tidy: [] };
     const visible = new Map<string, Letter[]>();
     for (const [letter, users] of holders)
@@ -186,54 +187,70 @@ export async function answerCount(db: Db, postingId: number): Promise<number> {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-async function postingsByMessage(db: Db, messageIds: string[]) {
-  const rows = await db
-    .select({ postingId: postings.id, messageId: postings.messageId })
-    .from(postings)
-    .where(inArray(postings.messageId, messageIds));
-  return new Map(rows.map((row) => [row.messageId ?? "", row]));
-}
-
-/** Locks the postings' rows until the transaction ends and reads how each takes answers. */
-async function lockPostings(tx: Tx, postingIds: number[]): Promise<Map<number, PostingRules>> {
-  const rows = await tx
-    .select({
-      postingId: postings.id,
-      messageId: postings.messageId,
-      closesAt: postings.closesAt,
-      closedAt: postings.closedAt,
-      required: postings.answerSize,
-      channelId: quizChannels.channelId,
-      policy: quizChannels.answerPolicy,
-      hidden: quizChannels.hiddenAnswers,
-    })
-    .from(postings)
-    .innerJoin(quizChannels, eq(quizChannels.id, postings.quizChannelId))
-    .where(inArray(postings.id, postingIds))
-    .orderBy(asc(postings.id))
-    .for("update", { of: postings });
+/**
+ * Locks the postings' rows (by id, or by question message) until the transaction ends and reads how
+ * each takes answers. Ids and message ids travel as one JSON parameter each.
+ */
+async function lockPostings(
+  tx: Tx,
+  which: { postingIds: number[] } | { messageIds: string[] },
+): Promise<Map<number, PostingRules>> {
+  const filter =
+    "postingIds" in which
+      ? sql`p.id in (select value::int from json_array_elements_text(${JSON.stringify(which.postingIds)}::json))`
+      : sql`p.message_id in (select json_array_elements_text(${JSON.stringify(which.messageIds)}::json))`;
+  const rows = await queryRows<{
+    posting_id: number;
+    message_id: string | null;
+    closes_at_ms: number | string;
+    closed: boolean;
+    required: number;
+    channel_id: string;
+    policy: "first" | "last";
+    hidden: boolean;
+  }>(
+    tx,
+    sql`select p.id as posting_id, p.message_id, (extract(epoch from p.closes_at) * 1000)::float8 as closes_at_ms,
+          p.closed_at is not null as closed, p.answer_size as required, q.channel_id, q.answer_policy as policy,
+          q.hidden_answers as hidden
+        from postings p join quiz_channels q on q.id = p.quiz_channel_id
+        where ${filter}
+        order by p.id
+        for update of p`,
+  );
   return new Map(
-    rows.map(({ closedAt, messageId, ...row }) => [
-      row.postingId,
-      { ...row, messageId: messageId ?? "", closed: closedAt !== null },
+    rows.map((row) => [
+      Number(row.posting_id),
+      {
+        postingId: Number(row.posting_id),
+        messageId: row.message_id ?? "",
+        channelId: row.channel_id,
+        closesAtMs: Number(row.closes_at_ms),
+        closed: row.closed,
+        required: Number(row.required),
+        policy: row.policy,
+        hidden: row.hidden,
+      },
     ]),
   );
 }
 
+/** The stored answers of the postings (of these members only, when given), keyed by answerKey. */
 async function storedAnswers(tx: Tx, postingIds: number[], userIds?: string[]) {
-  const rows = await tx
-    .select({
-      postingId: answers.postingId,
-      userId: answers.userId,
-      choices: answers.choices,
-      held: answers.held,
-      locked: answers.locked,
-    })
-    .from(answers)
-    .where(
-      and(inArray(answers.postingId, postingIds), userIds ? inArray(answers.userId, userIds) : undefined),
-    );
-  return new Map(rows.map((row) => [answerKey(row.postingId, row.userId), row]));
+  const members = userIds
+    ? sql` and user_id in (select json_array_elements_text(${JSON.stringify(userIds)}::json))`
+    : sql``;
+  const rows = await queryRows<{ posting_id: number; user_id: string } & AnswerState>(
+    tx,
+    sql`select posting_id, user_id, choices, held, locked from answers
+        where posting_id in (select value::int from json_array_elements_text(${JSON.stringify(postingIds)}::json))${members}`,
+  );
+  return new Map(
+    rows.map((row) => [
+      answerKey(Number(row.posting_id), row.user_id),
+      { userId: row.user_id, choices: row.choices, held: row.held, locked: row.locked },
+    ]),
+  );
 }
 
 function stateOf(stored: AnswerState | undefined): AnswerState {
@@ -245,6 +262,7 @@ function answerKey(postingId: number, userId: string): string {
   return `${postingId}:${userId}`;
 }
 
+/** One upsert for all the rows: they travel as one JSON parameter, so its cost does not grow per row in the bot. */
 async function writeAnswers(
   tx: Tx,
   rows: Array<{
@@ -256,26 +274,25 @@ async function writeAnswers(
   }>,
 ) {
   if (rows.length === 0) return;
-  await tx
-    .insert(answers)
-    .values(
-      rows.map(({ postingId, userId, state, firstAnsweredAt, lastAnsweredAt }) => ({
-        postingId,
-        userId,
-        ...state,
-        firstAnsweredAt,
-        lastAnsweredAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [answers.postingId, answers.userId],
-      set: {
-        choices: sql`excluded.choices`,
-        held: sql`excluded.held`,
-        locked: sql`excluded.locked`,
-        lastAnsweredAt: sql`excluded.last_answered_at`,
-      },
-    });
+  const values = JSON.stringify(
+    rows.map(({ postingId, userId, state, firstAnsweredAt, lastAnsweredAt }) => ({
+      posting_id: postingId,
+      user_id: userId,
+      choices: state.choices,
+      held: state.held,
+      locked: state.locked,
+      first_answered_at: firstAnsweredAt,
+      last_answered_at: lastAnsweredAt,
+    })),
+  );
+  await tx.execute(
+    sql`insert into answers (posting_id, user_id, choices, held, locked, first_answered_at, last_answered_at)
+        select posting_id, user_id, choices, held, locked, first_answered_at, last_answered_at
+        from json_to_recordset(${values}::json) as r(posting_id int, user_id text, choices text, held text,
+          locked boolean, first_answered_at timestamptz, last_answered_at timestamptz)
+        on conflict (posting_id, user_id) do update set choices = excluded.choices, held = excluded.held,
+          locked = excluded.locked, last_answered_at = excluded.last_answered_at`,
+  );
 }
 
 function tidyOf(posting: PostingRules, userId: string, applied: Applied): TidyRequest[] {
