@@ -1,6 +1,7 @@
 // The scale rows of docs/BENCHMARKS.md: each measures the bot and its baseline in the same run.
 import { cpus, totalmem } from "node:os";
 import { freshDatabase } from "./databases.js";
+import { connectedMemory, idleMemory, type MemoryFigure, range } from "./memory.js";
 import { startupFigures } from "./startup.js";
 import { postingWave } from "./wave.js";
 
@@ -11,17 +12,21 @@ export interface ScaleRow {
   ratio: string;
 }
 
-export const scaleRowNames = ["wave", "startup"] as const;
+export const scaleRowNames = ["wave", "startup", "memory"] as const;
 export type ScaleRowName = (typeof scaleRowNames)[number];
 
 export interface ScaleOptions {
   /** Quiz channels due at once in the wave (1,000 in the full run). */
   channels: number;
+  /** Guilds the memory row connects (2,500 in the full run), each with `members` members. */
+  guilds?: number;
+  members?: number;
   log(line: string): void;
 }
 
 export async function runScaleRow(name: ScaleRowName, options: ScaleOptions): Promise<ScaleRow[]> {
   if (name === "wave") return waveRows(options);
+  if (name === "memory") return memoryRows(options);
   return startupRows(options);
 }
 
@@ -63,6 +68,44 @@ async function startupRows({ log }: ScaleOptions): Promise<ScaleRow[]> {
       baseline: "goal: ready within 1 s of READY",
       ratio: figure.afterDiscordReady <= 1 ? "met" : "not met",
     }));
+  } finally {
+    await database.close().catch(() => {});
+  }
+}
+
+async function memoryRows(options: ScaleOptions): Promise<ScaleRow[]> {
+  const database = await freshDatabase("postgres");
+  await database.database.close();
+  const url = database.url ?? "";
+  const guilds = options.guilds ?? 2_500;
+  const members = options.members ?? 100;
+  try {
+    const connected = await connectedMemory(url, guilds, members, options);
+    const idle = await idleMemory(url, options);
+    const mid = (figure: MemoryFigure) => (figure.low + figure.high) / 2;
+    const times = (bot: MemoryFigure, base: MemoryFigure) => `${(mid(bot) / mid(base)).toFixed(2)} ×`;
+    const over = (bot: MemoryFigure, base: MemoryFigure) => `+${Math.round(mid(bot) - mid(base))} MB`;
+    const size = `${guilds.toLocaleString("en")} guilds × ${members} members`;
+    return [
+      {
+        figure: `RSS, ${size} connected, Postgres (every bot process, local Discord server)`,
+        bot: range(connected.bot),
+        baseline: `bare discord.js client, same intents, default caching: ${range(connected.bareDefault)} (minimal caching: ${range(connected.bareMinimal)})`,
+        ratio: `${times(connected.bot, connected.bareDefault)} (goal ≤ 0.6 ×; minimal caching ${times(connected.bareMinimal, connected.bareDefault)})`,
+      },
+      {
+        figure: "RSS idle, one guild, Postgres",
+        bot: range(idle.botPostgres),
+        baseline: `bare discord.js client: ${range(idle.bareClient)}`,
+        ratio: times(idle.botPostgres, idle.bareClient),
+      },
+      {
+        figure: "RSS idle, one guild, embedded database (opened again; new: see the bot column)",
+        bot: `${range(idle.botEmbedded)} (new database: ${range(idle.botEmbeddedNew)})`,
+        baseline: `bare PGlite process opening the same folder: ${range(idle.barePglite)}`,
+        ratio: `${over(idle.botEmbedded, idle.barePglite)} over the floor (goal ≤ +100 MB)`,
+      },
+    ];
   } finally {
     await database.close().catch(() => {});
   }

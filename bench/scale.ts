@@ -1,4 +1,4 @@
-// `npm run bench -- --row wave --channels 200`: one scale row, at a chosen size, printed but not written
+// `npm run bench -- --row wave --channels 200` (or `--row memory --guilds 500`): one scale row, at a chosen size, printed but not written
 // into docs/BENCHMARKS.md (only the full `npm run bench` writes it).
 import { machine, runScaleRow, type ScaleRowName, scaleRowNames, scaleTable } from "./scale-rows.js";
 
@@ -8,6 +8,11 @@ export async function runRowsFromArguments(argv: readonly string[]): Promise<voi
   const row = option("row") as ScaleRowName;
   if (!scaleRowNames.includes(row)) throw new Error(`--row must be one of ${scaleRowNames.join(", ")}`);
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const rows = await runScaleRow(row, { channels: Number(option("channels") ?? 1000), log });
+  const rows = await runScaleRow(row, {
+    channels: Number(option("channels") ?? 1000),
+    guilds: Number(option("guilds") ?? 2_500),
+    members: Number(option("members") ?? 100),
+    log,
+  });
   log(`\n${scaleTable(rows, machine())}`);
 }
