@@ -4,7 +4,7 @@
 // database is created and dropped afterwards. `--only postgres|pglite` runs one of them. It then times
 // practice and mock clicks with 100 members clicking at once (bench/practice.ts) on both engines, and the
 // scale rows (bench/scale-rows.ts), written into docs/BENCHMARKS.md by the full run only.
-// `--suite stats|practice|burst|scale` runs one suite; `--row wave|startup|ingest [--channels N] [--members N]` one scale row alone.
+// `--suite stats|practice|burst|scale` runs one suite; `--row wave|startup|ingest|memory [--channels N] [--members N] [--guilds N --members-per-guild N]` one scale row alone.
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";

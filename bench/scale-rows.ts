@@ -2,6 +2,7 @@
 import { cpus, totalmem } from "node:os";
 import { freshDatabase } from "./databases.js";
 import { bareClientRun, type IngestFigures, ingestFigures } from "./ingest.js";
+import { connectedMemory, idleMemory, type MemoryFigure, range } from "./memory.js";
 import { startupFigures } from "./startup.js";
 import { postingWave } from "./wave.js";
 
@@ -12,7 +13,7 @@ export interface ScaleRow {
   ratio: string;
 }
 
-export const scaleRowNames = ["wave", "startup", "ingest"] as const;
+export const scaleRowNames = ["wave", "startup", "ingest", "memory"] as const;
 export type ScaleRowName = (typeof scaleRowNames)[number];
 
 export interface ScaleOptions {
@@ -20,12 +21,16 @@ export interface ScaleOptions {
   channels: number;
   /** Members reacting in the ingest rows (2,000 in the full run; ten events each). */
   members: number;
+  /** Guilds the memory row connects (2,500 in the full run), each with `membersPerGuild` members. */
+  guilds?: number;
+  membersPerGuild?: number;
   log(line: string): void;
 }
 
 export async function runScaleRow(name: ScaleRowName, options: ScaleOptions): Promise<ScaleRow[]> {
   if (name === "wave") return waveRows(options);
   if (name === "ingest") return ingestRows(options);
+  if (name === "memory") return memoryRows(options);
   return startupRows(options);
 }
 
@@ -123,6 +128,44 @@ function ingestRow(figures: IngestFigures, botRate: number, rate: (seconds: numb
     baseline: `bare PGlite single-row upsert loop, same schema: ${loopRate(1)}`,
     ratio,
   };
+}
+
+async function memoryRows(options: ScaleOptions): Promise<ScaleRow[]> {
+  const database = await freshDatabase("postgres");
+  await database.database.close();
+  const url = database.url ?? "";
+  const guilds = options.guilds ?? 2_500;
+  const members = options.membersPerGuild ?? 100;
+  try {
+    const connected = await connectedMemory(url, guilds, members, options);
+    const idle = await idleMemory(url, options);
+    const mid = (figure: MemoryFigure) => (figure.low + figure.high) / 2;
+    const times = (bot: MemoryFigure, base: MemoryFigure) => `${(mid(bot) / mid(base)).toFixed(2)} ×`;
+    const over = (bot: MemoryFigure, base: MemoryFigure) => `+${Math.round(mid(bot) - mid(base))} MB`;
+    const size = `${guilds.toLocaleString("en")} guilds × ${members} members`;
+    return [
+      {
+        figure: `RSS, ${size} connected, Postgres (every bot process, local Discord server)`,
+        bot: range(connected.bot),
+        baseline: `bare discord.js client, same intents, default caching: ${range(connected.bareDefault)} (minimal caching: ${range(connected.bareMinimal)})`,
+        ratio: `${times(connected.bot, connected.bareDefault)} (goal ≤ 0.6 ×; minimal caching ${times(connected.bareMinimal, connected.bareDefault)})`,
+      },
+      {
+        figure: "RSS idle, one guild, Postgres",
+        bot: range(idle.botPostgres),
+        baseline: `bare discord.js client: ${range(idle.bareClient)}`,
+        ratio: times(idle.botPostgres, idle.bareClient),
+      },
+      {
+        figure: "RSS idle, one guild, embedded database (opened again; new: see the bot column)",
+        bot: `${range(idle.botEmbedded)} (new database: ${range(idle.botEmbeddedNew)})`,
+        baseline: `bare PGlite process opening the same folder: ${range(idle.barePglite)}`,
+        ratio: `${over(idle.botEmbedded, idle.barePglite)} over the floor (goal ≤ +100 MB)`,
+      },
+    ];
+  } finally {
+    await database.close().catch(() => {});
+  }
 }
 
 export function machine(): string {

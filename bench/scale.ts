@@ -1,4 +1,4 @@
-// `npm run bench -- --row wave --channels 200` (or `--row ingest --members 500`): one scale row, at a chosen size, printed but not written
+// `npm run bench -- --row wave --channels 200` (or `--row ingest --members 500`, `--row memory --guilds 500`): one scale row, at a chosen size, printed but not written
 // into docs/BENCHMARKS.md (only the full `npm run bench` writes it).
 import { machine, runScaleRow, type ScaleRowName, scaleRowNames, scaleTable } from "./scale-rows.js";
 
@@ -11,6 +11,8 @@ export async function runRowsFromArguments(argv: readonly string[]): Promise<voi
   const rows = await runScaleRow(row, {
     channels: Number(option("channels") ?? 1000),
     members: Number(option("members") ?? 2000),
+    guilds: Number(option("guilds") ?? 2_500),
+    membersPerGuild: Number(option("members-per-guild") ?? 100),
     log,
   });
   log(`\n${scaleTable(rows, machine())}`);

@@ -1,12 +1,13 @@
-// Start-up: `npm start` as an operator runs it, against the local Discord server; times from the process
-// start and from Discord's READY ("connected to Discord") to "bot ready", on an empty data folder and
-// again with the same folder (an unchanged bank), or on Postgres.
+// Start-up: the built bot as `npm start` runs it (bench/bot-process.ts), against the local Discord
+// server; times from the process start and from Discord's READY ("connected to Discord") to "bot ready",
+// on an empty data folder and again with the same folder (an unchanged bank), or on Postgres.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DiscordServer } from "../src/discord-server/index.js";
+import { botCommand, buildBot } from "./bot-process.js";
 
 const token = "bench-token";
 
@@ -24,7 +25,7 @@ async function startOnce(
   label: string,
 ): Promise<StartupFigure> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, botCommand, {
     env: {
       PATH: process.env.PATH ?? "",
       DISCORD_TOKEN: token,
@@ -62,6 +63,7 @@ async function startOnce(
 }
 
 export async function startupFigures(postgresUrl: string | undefined): Promise<StartupFigure[]> {
+  buildBot();
   const server = await DiscordServer.start({ token });
   server.createGuild({ name: "one" }).createTextChannel({ name: "daily" });
   const dataDir = await mkdtemp(join(tmpdir(), "certbot-startup-"));

@@ -11,6 +11,7 @@ import { commands } from "./discord/commands/index.js";
 import { components } from "./discord/components/index.js";
 import { dispatchInteraction } from "./discord/dispatch.js";
 import { watchGuildDepartures } from "./discord/guild-departures.js";
+import { LinkedRoles } from "./discord/linked-roles.js";
 import { type QuizRuntime, startQuizRuntime } from "./discord/quiz-runtime.js";
 import { registerCommands } from "./discord/register.js";
 import { pictureProblem } from "./discord/render/check-pictures.js";
@@ -30,6 +31,7 @@ import { formatProblem, loadQuestionBank } from "./questions/load-bank.js";
 import { syncQuestionBank } from "./questions/sync.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
 import type { ShardScope } from "./shards.js";
+import { linkedRoleIds } from "./stats/groups.js";
 
 export interface BotOptions {
   clock?: Clock;
@@ -96,13 +98,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       shards: shards?.scope,
     };
 
-    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, shards: shards?.client });
+    const linkedRoles = new LinkedRoles(await linkedRoleIds(database.db));
+    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, shards: shards?.client, linkedRoles });
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
     const retention = watchGuildDepartures(client, ctx, inFlight.run);
     const botCommands = options.commands ?? commands;
-    const commandCtx: CommandContext = { ...ctx, commands: botCommands, components, quiz };
+    const commandCtx: CommandContext = { ...ctx, commands: botCommands, components, quiz, linkedRoles };
     client.on(Events.InteractionCreate, (interaction) => {
       const done = interaction.isChatInputCommand()
         ? metrics.commandDuration.startTimer({ command: interaction.commandName })

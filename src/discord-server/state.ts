@@ -20,13 +20,40 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
 }
 
+/** Members keyed `${guildId}:${userId}`, with each guild's keys indexed so a guild's members are not a scan. */
+class MemberMap extends Map<string, MemberRecord> {
+  readonly #byGuild = new Map<string, Set<string>>();
+
+  override set(key: string, member: MemberRecord): this {
+    super.set(key, member);
+    const keys = this.#byGuild.get(member.guildId) ?? new Set<string>();
+    this.#byGuild.set(member.guildId, keys.add(key));
+    return this;
+  }
+
+  override delete(key: string): boolean {
+    const member = this.get(key);
+    if (member) this.#byGuild.get(member.guildId)?.delete(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.#byGuild.clear();
+    super.clear();
+  }
+
+  inGuild(guildId: string): MemberRecord[] {
+    return [...(this.#byGuild.get(guildId) ?? [])].flatMap((key) => this.get(key) ?? []);
+  }
+}
+
 export class State {
   readonly users = new Map<string, UserRecord>();
   readonly guilds = new Map<string, GuildRecord>();
   readonly roles = new Map<string, RoleRecord>();
   readonly channels = new Map<string, ChannelRecord>();
   /** Keyed `${guildId}:${userId}`. */
-  readonly members = new Map<string, MemberRecord>();
+  readonly members = new MemberMap();
   readonly messages = new Map<string, MessageRecord>();
   readonly commands = new Map<string, CommandRecord>();
   readonly interactions = new Map<string, InteractionRecord>();
@@ -44,7 +71,7 @@ export class State {
   }
 
   guildMembers(guildId: string): MemberRecord[] {
-    return [...this.members.values()].filter((m) => m.guildId === guildId);
+    return this.members.inGuild(guildId);
   }
 
   guildRoles(guildId: string): RoleRecord[] {

@@ -1,19 +1,42 @@
-import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents } from "discord.js";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  type GuildMember,
+  Options,
+  Partials,
+  RESTEvents,
+  type User,
+} from "discord.js";
 import type { Logger } from "../log.js";
 import { metrics } from "../metrics.js";
+import type { LinkedRoles } from "./linked-roles.js";
 
 export interface ClientSettings {
   /** REST base such as http://127.0.0.1:3000/api; Discord's own when absent. */
   apiUrl?: string | undefined;
   /** The shards this process runs, of `shardCount`; all of Discord's recommended number when absent. */
   shards?: { ids: readonly number[]; count: number } | undefined;
+  /** Roles linked to study groups: their holders stay in the member cache. */
+  linkedRoles?: LinkedRoles | undefined;
 }
+
+/** How often members and users the bot no longer needs leave the cache, in seconds. */
+const sweepSeconds = 3_600;
 
 /**
  * Least privilege: no privileged intents. Partials are on because after a restart nothing is cached,
  * and reactions on uncached question messages must still arrive.
+ *
+ * The bot reads its state from the database, so it caches only what a handler needs: guilds, their
+ * channels and roles (discord.js needs them for permissions), its own user and member, the holders of
+ * roles linked to a study group (`knownRoleHolders`), and a few recent messages. Every other member and
+ * user is dropped as soon as its event has been handled: an interaction or a reaction carries the member
+ * it needs. Without this, every member of every guild (and its user) stays in memory for good.
  */
 export function createDiscordClient(settings: ClientSettings): Client {
+  const isMe = (entry: User | GuildMember) => entry.id === entry.client.user?.id;
+  const keepMember = (member: GuildMember) => isMe(member) || (settings.linkedRoles?.heldBy(member) ?? false);
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel, Partials.GuildMember],
@@ -22,25 +45,32 @@ export function createDiscordClient(settings: ClientSettings): Client {
     rest: settings.apiUrl ? { api: settings.apiUrl } : {},
     // discord.js's own sharding: one gateway connection per shard, all in this process.
     ...(settings.shards ? { shards: [...settings.shards.ids], shardCount: settings.shards.count } : {}),
-    // The bot reads its state from the database, so Discord caches are kept small on purpose.
     makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 50,
-      ReactionUserManager: 0,
-      PresenceManager: 0,
-      VoiceStateManager: 0,
-      GuildEmojiManager: 0,
-      GuildStickerManager: 0,
-      GuildScheduledEventManager: 0,
-      StageInstanceManager: 0,
+      ApplicationCommandManager: 0,
+      ApplicationEmojiManager: 0,
       AutoModerationRuleManager: 0,
-      GuildInviteManager: 0,
+      BaseGuildEmojiManager: 0,
+      EntitlementManager: 0,
       GuildBanManager: 0,
-      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildEmojiManager: 0,
+      GuildInviteManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildStickerManager: 0,
+      MessageManager: 50,
+      PresenceManager: 0,
+      ReactionUserManager: 0,
+      StageInstanceManager: 0,
+      VoiceStateManager: 0,
+      // maxSize 0: nothing is stored unless keepOverLimit says so.
+      GuildMemberManager: { maxSize: 0, keepOverLimit: keepMember },
+      UserManager: { maxSize: 0, keepOverLimit: isMe },
     }),
     sweepers: {
       ...Options.DefaultSweeperSettings,
       messages: { interval: 3_600, lifetime: 1_800 },
+      // A member who lost their linked role (or whose group was unlinked) leaves the cache.
+      guildMembers: { interval: sweepSeconds, filter: () => (member) => !keepMember(member) },
+      users: { interval: sweepSeconds, filter: () => (user) => !isMe(user) },
     },
   });
 }

@@ -6,6 +6,7 @@ import type {
 import type { AppContext } from "../context.js";
 import type { QuizServices } from "../quiz/lifecycle.js";
 import type { ComponentHandler } from "./component.js";
+import type { LinkedRoles } from "./linked-roles.js";
 import type { Visibility } from "./reply.js";
 
 export interface CommandContext extends AppContext {
@@ -15,6 +16,8 @@ export interface CommandContext extends AppContext {
   components: readonly ComponentHandler[];
   /** For commands that post or close questions now. */
   quiz: QuizServices;
+  /** Roles linked to study groups, whose holders the member cache keeps. */
+  linkedRoles: LinkedRoles;
 }
 
 /** A slash command: its definition as data and its handler, in one file, with no side effects on import. */

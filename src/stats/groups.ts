@@ -154,6 +154,15 @@ export async function linkGroupRole(
   return group;
 }
 
+/** Every role linked to a study group, in any server: the Discord layer keeps their holders in its cache. */
+export async function linkedRoleIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ roleId: studyGroups.roleId })
+    .from(studyGroups)
+    .where(isNotNull(studyGroups.roleId));
+  return rows.flatMap(({ roleId }) => (roleId === null ? [] : [roleId]));
+}
+
 export interface GroupSummary {
   id: number;
   name: string;

@@ -64,9 +64,11 @@ describe("/group through Discord", () => {
     // cy holds the role: the group counts them once the bot has seen them.
     const list = await run(cy, "group list");
     expect(list.content).toContain(`• **Builders** — 1 member · role <@&${roleId}> · you're in`);
-    expect(list.content).toContain(
-      "Groups linked to a role count the role's members I have seen (at most 200 per role)",
-    );
+    expect(list.content).toContain("Groups linked to a role count the role's members I have seen");
+    // The member cache keeps the bot and the holders of linked roles, no one else it has seen.
+    const cached = world.bot.client.guilds.cache.get(world.guild.id)?.members.cache;
+    expect([...(cached?.keys() ?? [])].sort()).toEqual([cy.id, world.server.bot.id].sort());
+    expect([...world.bot.client.users.cache.keys()]).toEqual([world.server.bot.id]);
   });
 
   it("ranks groups by average points per active member, equal averages sharing a rank, noting how role-linked groups are counted", async () => {
@@ -76,7 +78,7 @@ describe("/group through Discord", () => {
         "**Group standings, all time**",
         "**1.** **Night Owls** — 6.0 points per active member (12 points · 2 active of 2)",
         "**1.** **Builders** — 6.0 points per active member (6 points · 1 active of 1)",
-        "-# Groups linked to a role count the role's members I have seen (at most 200 per role): Discord does not list a role's members to bots without the Server Members intent.",
+        "-# Groups linked to a role count the role's members I have seen: Discord does not list a role's members to bots without the Server Members intent.",
       ].join("\n"),
     );
     expect(standings.content).not.toContain("Hidden Elsewhere");

@@ -32,4 +32,9 @@ describe("rendering the renewal graph", () => {
     expect(defaultFontFile).toMatch(/node_modules[\\/]dejavu-fonts-ttf[\\/]ttf[\\/]DejaVuSans\.ttf$/);
     expect(await pictureProblem()).toBeUndefined();
   });
+
+  it("names a font file resvg cannot draw with at start-up", async () => {
+    expect(await pictureProblem("/nowhere/font.ttf")).toMatch(/font file not found: \/nowhere\/font\.ttf/);
+    expect(await pictureProblem("package.json")).toBe("the font drew no text: package.json");
+  });
 });

@@ -21,6 +21,7 @@ import {
 } from "../../stats/groups.js";
 import type { Period } from "../../stats/zone.js";
 import type { Command } from "../command.js";
+import type { LinkedRoles } from "../linked-roles.js";
 import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { respond } from "../reply.js";
@@ -69,15 +70,21 @@ const data = {
 
 /**
  * Holders of a role among the members this bot has seen (without the privileged Guild Members intent
- * Discord does not list a role's members); the member asking is always among them.
+ * Discord does not list a role's members); the member asking is always among them. The member cache
+ * keeps only holders of linked roles, so a role asked about here is remembered as linked from now on.
  */
-export function knownRoleHolders(interaction: ChatInputCommandInteraction): RoleHolders {
-  return (roleId) => interaction.guild?.roles.cache.get(roleId)?.members.map((member) => member.id) ?? [];
+export function knownRoleHolders(interaction: ChatInputCommandInteraction, linked: LinkedRoles): RoleHolders {
+  return (roleId) => {
+    linked.add(roleId);
+    const seen = interaction.guild?.roles.cache.get(roleId)?.members.map((member) => member.id) ?? [];
+    const asker = memberRoleIds(interaction).includes(roleId) ? [interaction.user.id] : [];
+    return [...new Set([...seen, ...asker])];
+  };
 }
 
 /** Said wherever a role-linked group's member count is shown: the count is a lower bound. */
 const roleCountNote =
-  "\n-# Groups linked to a role count the role's members I have seen (at most 200 per role): Discord does not list a role's members to bots without the Server Members intent.";
+  "\n-# Groups linked to a role count the role's members I have seen: Discord does not list a role's members to bots without the Server Members intent.";
 
 const noteIfLinked = (groups: readonly { roleId: string | null }[]) =>
   groups.some((group) => group.roleId) ? roleCountNote : "";
@@ -138,7 +145,7 @@ export const groupCommand: Command = {
         ctx.db,
         guildId,
         { userId, roleIds: memberRoleIds(interaction) },
-        knownRoleHolders(interaction),
+        knownRoleHolders(interaction, ctx.linkedRoles),
       );
       const lines = groups.map(
         (group) =>
@@ -158,7 +165,7 @@ export const groupCommand: Command = {
       const standings = await groupStandings(ctx.db, guildId, period, {
         now: ctx.clock.now(),
         timeZone: await serverTimeZone(ctx.db, guildId),
-        roleHolders: knownRoleHolders(interaction),
+        roleHolders: knownRoleHolders(interaction, ctx.linkedRoles),
       });
       const lines = standings.map(
         (group) =>
@@ -175,7 +182,7 @@ export const groupCommand: Command = {
                   ctx.db,
                   guildId,
                   { userId, roleIds: memberRoleIds(interaction) },
-                  knownRoleHolders(interaction),
+                  knownRoleHolders(interaction, ctx.linkedRoles),
                 ),
               ),
         "public",
@@ -190,6 +197,7 @@ export const groupCommand: Command = {
       const role = interaction.options.getRole("role", true);
       const group = await linkGroupRole(ctx.db, guildId, name, role.id);
       if (!group) throw unknown();
+      ctx.linkedRoles.add(role.id);
       await privately(`Everyone with <@&${role.id}> now counts as a member of ${groupLabel(group.name)}.`);
     }
   },

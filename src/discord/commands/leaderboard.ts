@@ -77,7 +77,7 @@ export const leaderboardCommand: Command = {
       group: interaction.options.getString("group") ?? undefined,
       exam: resolveExam(ctx.tracks, interaction.options.getString("exam")),
       callerId: interaction.user.id,
-      roleHolders: knownRoleHolders(interaction),
+      roleHolders: knownRoleHolders(interaction, ctx.linkedRoles),
     });
     if (board.kind === "unknown-group")
       throw new UserError(
