@@ -7,13 +7,12 @@ import {
 import { serverTimeZone } from "../../guilds/settings.js";
 import { searchGroupNames } from "../../stats/groups.js";
 import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/leaderboard.js";
-import type { Period } from "../../stats/zone.js";
-import type { Command } from "../command.js";
-import { examOption, resolveExam, respondWithExams } from "../exam-option.js";
+import { defineCommand } from "../command.js";
+import { examOption, periodLabel, periodOption, resolveExam, respondWithExams } from "../options.js";
 import { requireGuild } from "../permissions.js";
 import { respond } from "../reply.js";
+import { knownRoleHolders } from "../roles.js";
 import { UserError } from "../user-error.js";
-import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
 
 const data = {
   name: "leaderboard",
@@ -65,17 +64,17 @@ export function leaderboardEmbed(
   };
 }
 
-export const leaderboardCommand: Command = {
+export const leaderboardCommand = defineCommand({
   data,
   visibility: "public",
-  async execute(interaction, ctx) {
+  async run(interaction, args, ctx) {
     const guildId = requireGuild(interaction);
-    const period = (interaction.options.getString("period") ?? "week") as Period;
+    const period = args.period ?? "week";
     const board = await leaderboard(ctx.db, guildId, period, {
       now: ctx.clock.now(),
       timeZone: await serverTimeZone(ctx.db, guildId),
-      group: interaction.options.getString("group") ?? undefined,
-      exam: resolveExam(ctx.tracks, interaction.options.getString("exam")),
+      group: args.group,
+      exam: resolveExam(ctx.tracks, args.exam),
       callerId: interaction.user.id,
       roleHolders: knownRoleHolders(interaction),
     });
@@ -93,4 +92,4 @@ export const leaderboardCommand: Command = {
     const names = await searchGroupNames(ctx.db, interaction.guildId, typed);
     await interaction.respond(names.map((name) => ({ name, value: name })));
   },
-};
+});
