@@ -4,7 +4,7 @@ import { answers, postings, questionRevisions, quizChannels } from "../db/schema
 import { serverTimeZone } from "../guilds/settings.js";
 import type { Question } from "../questions/question.js";
 import { applyClosedPosting, lockGroupScores } from "../stats/group-scores.js";
-import { periodStarts } from "./schedule.js";
+import { periodStarts } from "../stats/zone.js";
 
 export interface ClosedPosting {
   postingId: number;
