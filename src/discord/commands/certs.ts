@@ -1,6 +1,7 @@
 import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
+  channelMention,
   EmbedBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
@@ -257,7 +258,7 @@ export const certsCommand = defineCommand({
         return;
       }
       const fallback = setting.fallbackChannelId
-        ? ` If your DMs are closed, I'll mention you in <#${setting.fallbackChannelId}> instead.`
+        ? ` If your DMs are closed, I'll mention you in ${channelMention(setting.fallbackChannelId)} instead.`
         : " This server has no reminder channel, so keep DMs from server members open to get them.";
       await respond(
         interaction,

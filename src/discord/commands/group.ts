@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  roleMention,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
 import { groupStandings } from "../../stats/group-standings.js";
@@ -115,7 +116,10 @@ export const groupCommand = defineCommand({
       if (outcome.kind === "unknown") throw unknown(name);
       const label = groupLabel(outcome.group.name);
       const viaRole = outcome.kind === "left" ? outcome.stillViaRole : outcome.viaRole;
-      const roleNote = viaRole ? ` You still count as a member through <@&${outcome.group.roleId}>.` : "";
+      const roleNote =
+        viaRole && outcome.group.roleId
+          ? ` You still count as a member through ${roleMention(outcome.group.roleId)}.`
+          : "";
       await respond(
         interaction,
         (outcome.kind === "left" ? `You left ${label}.` : `You were not a member of ${label}.`) + roleNote,
@@ -126,7 +130,7 @@ export const groupCommand = defineCommand({
       const lines = groups.map(
         (group) =>
           `• ${groupLabel(group.name)} — ${group.members} member${group.members === 1 ? "" : "s"}` +
-          (group.roleId ? ` · role <@&${group.roleId}>` : "") +
+          (group.roleId ? ` · role ${roleMention(group.roleId)}` : "") +
           (group.isMember ? " · you're in" : ""),
       );
       await respond(
@@ -173,7 +177,7 @@ export const groupCommand = defineCommand({
       if (!group) throw unknown(name);
       await respond(
         interaction,
-        `Everyone with <@&${role.id}> now counts as a member of ${groupLabel(group.name)}.`,
+        `Everyone with ${roleMention(role.id)} now counts as a member of ${groupLabel(group.name)}.`,
       );
     },
   },

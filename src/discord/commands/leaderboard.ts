@@ -3,6 +3,7 @@ import {
   ApplicationCommandOptionType,
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  userMention,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
 import { searchGroupNames } from "../../stats/groups.js";
@@ -35,7 +36,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 function standingLine(entry: Standing, callerId: string): string {
   const you = entry.userId === callerId ? " ← you" : "";
   const streak = entry.streak > 0 ? ` · 🔥 ${entry.streak}` : "";
-  return `**${entry.rank}.** <@${entry.userId}> — **${entry.points}** pts · ${percent(entry.accuracy)} of ${entry.answered}${streak}${you}`;
+  return `**${entry.rank}.** ${userMention(entry.userId)} — **${entry.points}** pts · ${percent(entry.accuracy)} of ${entry.answered}${streak}${you}`;
 }
 
 export function leaderboardEmbed(

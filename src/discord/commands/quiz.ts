@@ -138,7 +138,10 @@ async function quizChannel(
 ) {
   const channelId = args.channel?.id ?? interaction.channelId;
   const channel = await findQuizChannel(ctx.db, interaction.guildId ?? "", channelId);
-  if (!channel) throw new UserError(`<#${channelId}> is not a quiz channel. Set it up with \`/quiz setup\`.`);
+  if (!channel)
+    throw new UserError(
+      `${channelMention(channelId)} is not a quiz channel. Set it up with \`/quiz setup\`.`,
+    );
   return { channel, channelId };
 }
 
@@ -152,18 +155,18 @@ export const quizCommand = defineCommand({
       await setPaused(ctx.db, channel.id, true, ctx.clock.now());
       await respond(
         interaction,
-        `Paused the daily question in <#${channelId}>. \`/quiz resume\` starts it again.`,
+        `Paused the daily question in ${channelMention(channelId)}. \`/quiz resume\` starts it again.`,
       );
     },
     async resume(interaction, args, ctx) {
       const { channel, channelId } = await quizChannel(interaction, args, ctx);
       await setPaused(ctx.db, channel.id, false, ctx.clock.now());
-      await respond(interaction, `The daily question is back on in <#${channelId}>.`);
+      await respond(interaction, `The daily question is back on in ${channelMention(channelId)}.`);
     },
     async remove(interaction, args, ctx) {
       const { channel, channelId } = await quizChannel(interaction, args, ctx);
       await removeQuizChannel(ctx.db, channel.id);
-      await respond(interaction, `<#${channelId}> no longer gets a daily question.`);
+      await respond(interaction, `${channelMention(channelId)} no longer gets a daily question.`);
     },
     async "post-now"(interaction, args, ctx) {
       const { channel, channelId } = await quizChannel(interaction, args, ctx);
@@ -178,8 +181,8 @@ export const quizCommand = defineCommand({
       const closed = await closeNow(ctx, ctx.quiz, channel, ctx.clock.now());
       await interaction.editReply(
         closed === 0
-          ? `No question is open in <#${channelId}>.`
-          : `Closed the open question in <#${channelId}> and posted the answer.`,
+          ? `No question is open in ${channelMention(channelId)}.`
+          : `Closed the open question in ${channelMention(channelId)} and posted the answer.`,
       );
     },
   },
@@ -316,7 +319,7 @@ async function status(interaction: ChatInputCommandInteraction, _args: Args<"sta
   }
   const lines = all.map(({ channel, nextPostAt, open }) => {
     const parts = [
-      `<#${channel.channelId}> — **${channel.exam}** at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}`,
+      `${channelMention(channel.channelId)} — **${channel.exam}** at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}`,
     ];
     if (channel.paused) parts.push("⏸️ paused");
     else if (nextPostAt)

@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ChannelType,
   type ChatInputCommandInteraction,
+  channelMention,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -76,7 +77,7 @@ async function showSettings(interaction: ChatInputCommandInteraction, ctx: Comma
     [
       heading,
       `• Weeks and months are counted in **${settings.timeZone}**${zoneSource}.`,
-      `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? `<#${settings.reminderChannelId}>` : "no channel (only DMs)"}.`,
+      `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? channelMention(settings.reminderChannelId) : "no channel (only DMs)"}.`,
     ].join("\n"),
   );
 }
@@ -103,7 +104,7 @@ export const settingsCommand = defineCommand({
       const missing = channelId ? botMissingIn(interaction, channelId, reminderChannelNeeds) : [];
       if (channelId && missing.length > 0)
         throw new UserError(
-          `I am missing **${missing.join(", ")}** in <#${channelId}>: grant them to my role there. Nothing was changed.`,
+          `I am missing **${missing.join(", ")}** in ${channelMention(channelId)}: grant them to my role there. Nothing was changed.`,
         );
       await setReminderChannel(ctx.db, interaction.guildId ?? "", channelId);
       await showSettings(interaction, ctx, saved);
