@@ -1,13 +1,14 @@
 import {
   type APIEmbed,
   ApplicationCommandOptionType,
+  embedLength,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { optionLetters } from "../../questions/question.js";
 import { type MissedQuestion, missedQuestions, reviewLimit } from "../../stats/review.js";
 import { defineCommand } from "../command.js";
 import { requireGuild } from "../permissions.js";
-import { embedLength, embedLimits } from "../render/embed-limits.js";
+import { embedLimits } from "../render/embed-limits.js";
 import { respond } from "../reply.js";
 
 const data = {
