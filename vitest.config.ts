@@ -10,6 +10,7 @@ const sameOnEveryDatabase = [
   "tests/discord-server/**/*.test.ts",
   "tests/e2e/embedded-database-lock.test.ts",
   "tests/e2e/start-command.test.ts",
+  "tests/lint/**/*.test.ts",
   "tests/log/**/*.test.ts",
   "tests/playground/**/*.test.ts",
   "tests/questions/!(sync|bank-fingerprint).test.ts",

@@ -90,7 +90,6 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       log.error({ problem: pictures }, "cannot draw pictures: /stats and /renewal graph will fail");
     const shards = await step("discord", () => shardsToRun(config));
     const ctx: AppContext = {
-      config,
       db: database.db,
       log,
       clock: options.clock ?? systemClock,
@@ -103,7 +102,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);
-    const retention = watchGuildDepartures(client, ctx, inFlight.run);
+    const retention = watchGuildDepartures(client, ctx, config.GUILD_DATA_RETENTION_DAYS, inFlight.run);
     const botCommands = options.commands ?? commands;
     const commandCtx: CommandContext = { ...ctx, commands: botCommands, components, quiz, linkedRoles };
     client.on(Events.InteractionCreate, (interaction) => {

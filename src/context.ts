@@ -1,4 +1,3 @@
-import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./log.js";
 import type { Track } from "./questions/track.js";
@@ -11,9 +10,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** What the core and the command handlers are given; nothing reaches for globals. */
+/**
+ * What the core and the command handlers are given; nothing reaches for globals. The configuration is
+ * not in it: start-up (src/app.ts) reads it and hands each part only the settings it needs.
+ */
 export interface AppContext {
-  config: Config;
   db: Db;
   log: Logger;
   clock: Clock;

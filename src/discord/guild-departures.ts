@@ -11,9 +11,9 @@ import type { Job } from "../scheduler.js";
 export function watchGuildDepartures(
   client: Client,
   ctx: AppContext,
+  days: number,
   track: (work: Promise<unknown>) => void,
 ): Job {
-  const days = ctx.config.GUILD_DATA_RETENTION_DAYS;
   const onDelete = (guild: Guild) =>
     track(
       recordDeparture(ctx.db, guild.id, ctx.clock.now(), days)

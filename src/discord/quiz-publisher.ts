@@ -6,6 +6,7 @@ import {
   type Client,
   Routes,
   type SendableChannels,
+  userMention,
 } from "discord.js";
 import type { Letter } from "../questions/question.js";
 import { PublishError, type QuizPublisher, type ShownQuestion } from "../quiz/publisher.js";
@@ -94,7 +95,7 @@ export function createQuizPublisher(client: Client): QuizPublisher {
     async postReveal(reveal, track) {
       const channel = await sendable(reveal.channelId);
       const milestones = reveal.milestones.map(
-        ({ userId, streak }) => `🔥 <@${userId}> — ${streak} correct in a row`,
+        ({ userId, streak }) => `🔥 ${userMention(userId)} — ${streak} correct in a row`,
       );
       const embed = revealEmbed(
         reveal.question,

@@ -1,7 +1,7 @@
 // The scheduler job that sends certification expiry reminders. The core claims each due reminder in
 // the database first; this file only delivers it: by DM, or, when the member's DMs are closed, as a
 // mention in the reminder channel of the server they use the bot in.
-import { type Client, DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
+import { type Client, DiscordAPIError, RESTJSONErrorCodes, userMention } from "discord.js";
 import pLimit from "p-limit";
 import { type DueReminder, findDueReminders, markReminderFailed, markReminderSent } from "../certs/index.js";
 import type { AppContext } from "../context.js";
@@ -24,7 +24,7 @@ async function deliver(client: Client, reminder: DueReminder): Promise<Delivery>
   const channel = await client.channels.fetch(reminder.fallbackChannelId);
   if (!channel?.isSendable()) return { via: "none", reason: "the reminder channel cannot receive messages" };
   await channel.send({
-    content: `<@${reminder.userId}> ${reminder.text}\n-# Sent here because your DMs are closed.`,
+    content: `${userMention(reminder.userId)} ${reminder.text}\n-# Sent here because your DMs are closed.`,
     // The client mentions nobody by default; this message pings exactly the member it is for.
     allowedMentions: { users: [reminder.userId] },
   });

@@ -15,7 +15,7 @@ import {
 import { serverTimeZone } from "../guilds/settings.js";
 import type { Question } from "../questions/question.js";
 import { applyClosedPosting, lockGroupScores } from "../stats/group-scores.js";
-import { periodStarts } from "./schedule.js";
+import { periodStarts } from "../stats/zone.js";
 
 /** The streaks of one quiz channel, beside the server's streaks in the same statement. */
 const inChannel = alias(channelStreaks, "in_channel");

@@ -75,12 +75,6 @@ export function* upcomingOccurrences(schedule: Schedule, now: Date): Generator<O
     if (occurrence.opensAt > now) yield occurrence;
 }
 
-/** Monday of the week and first of the month of an instant, in a zone: the keys of period leaderboards. */
-export function periodStarts(now: Date, timeZone: string): { week: string; month: string } {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  return { week: local.startOf("week").toISODate() ?? "", month: local.startOf("month").toISODate() ?? "" };
-}
-
 const dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**

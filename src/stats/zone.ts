@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import { periodStarts } from "../quiz/schedule.js";
 
 export type Period = "week" | "month" | "all";
 
@@ -10,6 +9,12 @@ export interface PeriodWindow {
   /** The period as instants, for queries over raw answers by closing time. */
   from: Date;
   until: Date;
+}
+
+/** Monday of the week and first of the month of an instant, in a zone: the keys of period leaderboards. */
+export function periodStarts(now: Date, timeZone: string): { week: string; month: string } {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  return { week: local.startOf("week").toISODate() ?? "", month: local.startOf("month").toISODate() ?? "" };
 }
 
 /** The current week or month around `now` in a zone; weeks start on Monday. */

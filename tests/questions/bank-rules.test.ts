@@ -86,10 +86,12 @@ describe("bank rules", () => {
 
   it("make questions:check exit 1 on a broken fixture bank and 0 on the clean one", async () => {
     const run = promisify(execFile);
-    await expect(run("npx", ["tsx", "src/questions/check-cli.ts", `${rules}/ratio`])).rejects.toMatchObject({
+    await expect(
+      run("npx", ["tsx", "src/discord/check-questions-cli.ts", `${rules}/ratio`]),
+    ).rejects.toMatchObject({
       code: 1,
     });
-    const { stdout } = await run("npx", ["tsx", "src/questions/check-cli.ts", `${rules}/clean`]);
+    const { stdout } = await run("npx", ["tsx", "src/discord/check-questions-cli.ts", `${rules}/clean`]);
     expect(stdout).toMatch(/^32 questions loaded \(RULE-C01: 32\), 0 problems/);
   });
 });

@@ -40,10 +40,10 @@ describe("questions:check", () => {
 
   it("exits non-zero on the broken fixtures; the real bank loads whole and AIF-C01 keeps every rule", async () => {
     const run = promisify(execFile);
-    await expect(run("npx", ["tsx", "src/questions/check-cli.ts", fixtures])).rejects.toMatchObject({
+    await expect(run("npx", ["tsx", "src/discord/check-questions-cli.ts", fixtures])).rejects.toMatchObject({
       code: 1,
     });
-    const output = await run("npx", ["tsx", "src/questions/check-cli.ts"]);
+    const output = await run("npx", ["tsx", "src/discord/check-questions-cli.ts"]);
     expect(output.stdout.trim().split("\n").at(-1)).toMatch(
       /^\d+ questions loaded \(AIF-C01: \d+, AIP-C01: \d+\), 0 problems/,
     );

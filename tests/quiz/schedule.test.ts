@@ -6,9 +6,9 @@ import {
   latestOccurrence,
   nextOccurrence,
   occurrenceOn,
-  periodStarts,
   type Schedule,
 } from "../../src/quiz/schedule.js";
+import { periodStarts } from "../../src/stats/zone.js";
 
 const newYork: Schedule = {
   postTime: "07:30",

@@ -1,12 +1,13 @@
+import type { ChatInputCommandInteraction } from "discord.js";
 import {
   ApplicationCommandOptionType,
   MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { currentMock, type MockSize, mockHistory, mockSizes, startMock } from "../../study/mock-exam.js";
+import { currentMock, mockHistory, mockSizes, startMock } from "../../study/mock-exam.js";
 import { secondsPerQuestion } from "../../study/mock-report.js";
-import type { Command } from "../command.js";
-import { examOption, respondWithExams, studyTrack } from "../exam-option.js";
+import { defineCommand } from "../command.js";
+import { examOption, respondWithExams, studyTrack } from "../options.js";
 import { requireGuild } from "../permissions.js";
 import { mockHistoryLines, mockMessage } from "../render/mock-exam.js";
 import { UserError } from "../user-error.js";
@@ -45,39 +46,44 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const examCommand: Command = {
+/** Every /exam answer is private and may take a moment: the member and server, once deferred. */
+async function deferPrivately(interaction: ChatInputCommandInteraction) {
+  const guildId = requireGuild(interaction);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  return { guildId, userId: interaction.user.id };
+}
+
+export const examCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
-    const guildId = requireGuild(interaction);
-    const clicker = { guildId, userId: interaction.user.id };
-    const sub = interaction.options.getSubcommand();
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    if (sub === "history") {
-      const lines = mockHistoryLines(await mockHistory(ctx.db, clicker));
+  subcommands: {
+    async start(interaction, args, ctx) {
+      const clicker = await deferPrivately(interaction);
+      const track = await studyTrack(ctx, clicker.guildId, args.exam);
+      const started = await startMock(ctx, clicker, track, args.size ?? mockSizes[0]);
+      if (started.kind === "too-few")
+        throw new UserError(
+          `${track.exam} has only ${started.available} questions to draw from; pick a smaller mock.`,
+        );
+      const note =
+        started.kind === "already-active"
+          ? "You already have a mock running (one at a time): here it is."
+          : "";
+      await interaction.editReply({ ...mockMessage(started.view, ctx.tracks), content: note });
+    },
+    async resume(interaction, _args, ctx) {
+      const view = await currentMock(ctx, await deferPrivately(interaction));
+      if (!view) throw new UserError("You have no mock exam running. `/exam start` begins one.");
+      await interaction.editReply(mockMessage(view, ctx.tracks));
+    },
+    async history(interaction, _args, ctx) {
+      const lines = mockHistoryLines(await mockHistory(ctx.db, await deferPrivately(interaction)));
       await interaction.editReply({
         content: lines.length === 0 ? "No finished mock exams yet: `/exam start` begins one." : "",
         embeds: lines.length === 0 ? [] : [{ title: "Your mock exams", description: lines.join("\n") }],
       });
-      return;
-    }
-    if (sub === "resume") {
-      const view = await currentMock(ctx, clicker);
-      if (!view) throw new UserError("You have no mock exam running. `/exam start` begins one.");
-      await interaction.editReply(mockMessage(view, ctx.tracks));
-      return;
-    }
-    const track = await studyTrack(ctx, guildId, interaction.options.getString("exam"));
-    const size = (interaction.options.getInteger("size") ?? mockSizes[0]) as MockSize;
-    const started = await startMock(ctx, clicker, track, size);
-    if (started.kind === "too-few")
-      throw new UserError(
-        `${track.exam} has only ${started.available} questions to draw from; pick a smaller mock.`,
-      );
-    const note =
-      started.kind === "already-active" ? "You already have a mock running (one at a time): here it is." : "";
-    await interaction.editReply({ ...mockMessage(started.view, ctx.tracks), content: note });
+    },
   },
   async autocomplete(interaction, ctx) {
     await respondWithExams(interaction, ctx.tracks);
   },
-};
+});

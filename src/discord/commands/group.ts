@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  roleMention,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
 import { groupStandings } from "../../stats/group-standings.js";
@@ -16,15 +17,14 @@ import {
   leaveGroup,
   linkGroupRole,
   listGroups,
-  type RoleHolders,
   searchGroupNames,
 } from "../../stats/groups.js";
-import type { Period } from "../../stats/zone.js";
-import type { Command } from "../command.js";
-import type { LinkedRoles } from "../linked-roles.js";
+import { type CommandContext, defineCommand } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
+import { periodLabel, periodOption } from "../options.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { respond } from "../reply.js";
+import { knownRoleHolders, memberRoleIds } from "../roles.js";
 import { UserError } from "../user-error.js";
 
 const nameOption = (autocomplete: boolean) =>
@@ -37,19 +37,11 @@ const nameOption = (autocomplete: boolean) =>
     autocomplete,
   }) as const satisfies APIApplicationCommandBasicOption;
 
-export const periodOption = {
-  type: ApplicationCommandOptionType.String,
-  name: "period",
-  description: "This week, this month, or all time (default: this week)",
-  choices: [
-    { name: "this week", value: "week" },
-    { name: "this month", value: "month" },
-    { name: "all time", value: "all" },
-  ],
-} as const satisfies APIApplicationCommandBasicOption;
-
-const subcommand = (name: string, description: string, options: APIApplicationCommandBasicOption[] = []) =>
-  ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
+const subcommand = <const N extends string, const O extends APIApplicationCommandBasicOption[]>(
+  name: N,
+  description: string,
+  options: O,
+) => ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
 
 const data = {
   name: "group",
@@ -58,7 +50,7 @@ const data = {
     subcommand("create", "Create a study group (you join it)", [nameOption(false)]),
     subcommand("join", "Join a study group", [nameOption(true)]),
     subcommand("leave", "Leave a study group", [nameOption(true)]),
-    subcommand("list", "The server's study groups and their members"),
+    subcommand("list", "The server's study groups and their members", []),
     subcommand("standings", "Groups ranked by average points per active member", [periodOption]),
     subcommand("delete", "Delete a study group (admins)", [nameOption(true)]),
     subcommand("link", "Count everyone with a role as members of a group (admins)", [
@@ -68,20 +60,6 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/**
- * Holders of a role among the members this bot has seen (without the privileged Guild Members intent
- * Discord does not list a role's members); the member asking is always among them. The member cache
- * keeps only holders of linked roles, so a role asked about here is remembered as linked from now on.
- */
-export function knownRoleHolders(interaction: ChatInputCommandInteraction, linked: LinkedRoles): RoleHolders {
-  return (roleId) => {
-    linked.add(roleId);
-    const seen = interaction.guild?.roles.cache.get(roleId)?.members.map((member) => member.id) ?? [];
-    const asker = memberRoleIds(interaction).includes(roleId) ? [interaction.user.id] : [];
-    return [...new Set([...seen, ...asker])];
-  };
-}
-
 /** Said wherever a role-linked group's member count is shown: the count is a lower bound. */
 const roleCountNote =
   "\n-# Groups linked to a role count the role's members I have seen: Discord does not list a role's members to bots without the Server Members intent.";
@@ -89,68 +67,70 @@ const roleCountNote =
 const noteIfLinked = (groups: readonly { roleId: string | null }[]) =>
   groups.some((group) => group.roleId) ? roleCountNote : "";
 
-/** The role ids of the member running the command, whether or not the member is cached. */
-export function memberRoleIds(interaction: ChatInputCommandInteraction): string[] {
-  const roles = interaction.member?.roles;
-  if (!roles) return [];
-  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
-}
-
-export function periodLabel(period: Period): string {
-  return period === "all" ? "all time" : `this ${period}`;
-}
-
 const groupLabel = (name: string) => `**${escapeMarkdown(name)}**`;
 
-export const groupCommand: Command = {
+const unknown = (name: string) =>
+  new UserError(`There is no group called ${groupLabel(name)} here. \`/group list\` shows them.`);
+
+/** The server's groups as the member running the command sees them. */
+function groupsHere(interaction: ChatInputCommandInteraction, ctx: CommandContext, guildId: string) {
+  const member = { userId: interaction.user.id, roleIds: memberRoleIds(interaction) };
+  return listGroups(ctx.db, guildId, member, knownRoleHolders(interaction, ctx.linkedRoles));
+}
+
+export const groupCommand = defineCommand({
   data,
   visibility: (interaction) =>
     ["list", "standings"].includes(interaction.options.getSubcommand()) ? "public" : "private",
-  async execute(interaction, ctx) {
-    const guildId = requireGuild(interaction);
-    const userId = interaction.user.id;
-    const sub = interaction.options.getSubcommand();
-    const name = interaction.options.getString("name") ?? "";
-    const privately = (content: string) => respond(interaction, content);
-    const unknown = () =>
-      new UserError(`There is no group called ${groupLabel(name)} here. \`/group list\` shows them.`);
-
-    if (sub === "create") {
+  subcommands: {
+    async create(interaction, { name }, ctx) {
+      const guildId = requireGuild(interaction);
+      const userId = interaction.user.id;
       await takeMemberLimit("groupCreate", guildId, userId, ctx.clock.now());
       const outcome = await createGroup(ctx.db, guildId, name, userId);
       if (outcome.kind === "invalid") throw new UserError(outcome.reason);
       if (outcome.kind === "exists")
         throw new UserError(`${groupLabel(outcome.name)} already exists: join it.`);
       if (outcome.kind === "full") throw new UserError(`This server already has ${groupsPerServer} groups.`);
-      await privately(`Created ${groupLabel(outcome.group.name)}, and you are in it.`);
-    } else if (sub === "join") {
-      const outcome = await joinGroup(ctx.db, guildId, name, userId);
-      if (outcome.kind === "unknown") throw unknown();
-      await privately(
+      await respond(interaction, `Created ${groupLabel(outcome.group.name)}, and you are in it.`);
+    },
+    async join(interaction, { name }, ctx) {
+      const outcome = await joinGroup(ctx.db, requireGuild(interaction), name, interaction.user.id);
+      if (outcome.kind === "unknown") throw unknown(name);
+      await respond(
+        interaction,
         outcome.kind === "joined"
           ? `You joined ${groupLabel(outcome.group.name)}.`
           : `You are already in ${groupLabel(outcome.group.name)}.`,
       );
-    } else if (sub === "leave") {
-      const outcome = await leaveGroup(ctx.db, guildId, name, userId, memberRoleIds(interaction));
-      if (outcome.kind === "unknown") throw unknown();
-      const label = groupLabel(outcome.group.name);
-      const viaRole = outcome.kind === "left" ? outcome.stillViaRole : outcome.viaRole;
-      const roleNote = viaRole ? ` You still count as a member through <@&${outcome.group.roleId}>.` : "";
-      await privately(
-        (outcome.kind === "left" ? `You left ${label}.` : `You were not a member of ${label}.`) + roleNote,
-      );
-    } else if (sub === "list") {
-      const groups = await listGroups(
+    },
+    async leave(interaction, { name }, ctx) {
+      const guildId = requireGuild(interaction);
+      const outcome = await leaveGroup(
         ctx.db,
         guildId,
-        { userId, roleIds: memberRoleIds(interaction) },
-        knownRoleHolders(interaction, ctx.linkedRoles),
+        name,
+        interaction.user.id,
+        memberRoleIds(interaction),
       );
+      if (outcome.kind === "unknown") throw unknown(name);
+      const label = groupLabel(outcome.group.name);
+      const viaRole = outcome.kind === "left" ? outcome.stillViaRole : outcome.viaRole;
+      const roleNote =
+        viaRole && outcome.group.roleId
+          ? ` You still count as a member through ${roleMention(outcome.group.roleId)}.`
+          : "";
+      await respond(
+        interaction,
+        (outcome.kind === "left" ? `You left ${label}.` : `You were not a member of ${label}.`) + roleNote,
+      );
+    },
+    async list(interaction, _args, ctx) {
+      const groups = await groupsHere(interaction, ctx, requireGuild(interaction));
       const lines = groups.map(
         (group) =>
           `• ${groupLabel(group.name)} — ${group.members} member${group.members === 1 ? "" : "s"}` +
-          (group.roleId ? ` · role <@&${group.roleId}>` : "") +
+          (group.roleId ? ` · role ${roleMention(group.roleId)}` : "") +
           (group.isMember ? " · you're in" : ""),
       );
       await respond(
@@ -160,8 +140,10 @@ export const groupCommand: Command = {
           : `**Study groups**\n${lines.join("\n")}`.slice(0, 1700) + noteIfLinked(groups),
         "public",
       );
-    } else if (sub === "standings") {
-      const period = (interaction.options.getString("period") ?? "week") as Period;
+    },
+    async standings(interaction, args, ctx) {
+      const guildId = requireGuild(interaction);
+      const period = args.period ?? "week";
       const standings = await groupStandings(ctx.db, guildId, period, {
         now: ctx.clock.now(),
         timeZone: await serverTimeZone(ctx.db, guildId),
@@ -177,29 +159,28 @@ export const groupCommand: Command = {
         lines.length === 0
           ? "No study groups yet: start one with `/group create`."
           : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 1700) +
-              noteIfLinked(
-                await listGroups(
-                  ctx.db,
-                  guildId,
-                  { userId, roleIds: memberRoleIds(interaction) },
-                  knownRoleHolders(interaction, ctx.linkedRoles),
-                ),
-              ),
+              noteIfLinked(await groupsHere(interaction, ctx, guildId)),
         "public",
       );
-    } else if (sub === "delete") {
+    },
+    async delete(interaction, { name }, ctx) {
+      const guildId = requireGuild(interaction);
       requireManageServer(interaction);
       const group = await deleteGroup(ctx.db, guildId, name);
-      if (!group) throw unknown();
-      await privately(`Deleted ${groupLabel(group.name)}.`);
-    } else {
+      if (!group) throw unknown(name);
+      await respond(interaction, `Deleted ${groupLabel(group.name)}.`);
+    },
+    async link(interaction, { name, role }, ctx) {
+      const guildId = requireGuild(interaction);
       requireManageServer(interaction);
-      const role = interaction.options.getRole("role", true);
       const group = await linkGroupRole(ctx.db, guildId, name, role.id);
-      if (!group) throw unknown();
+      if (!group) throw unknown(name);
       ctx.linkedRoles.add(role.id);
-      await privately(`Everyone with <@&${role.id}> now counts as a member of ${groupLabel(group.name)}.`);
-    }
+      await respond(
+        interaction,
+        `Everyone with ${roleMention(role.id)} now counts as a member of ${groupLabel(group.name)}.`,
+      );
+    },
   },
   async autocomplete(interaction, ctx) {
     if (!interaction.inGuild()) return interaction.respond([]);
@@ -210,4 +191,4 @@ export const groupCommand: Command = {
     );
     await interaction.respond(names.map((name) => ({ name, value: name })));
   },
-};
+});

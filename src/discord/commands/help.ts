@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../command.js";
+import { type Command, defineCommand } from "../command.js";
 import { respond } from "../reply.js";
 
 const data = {
@@ -69,9 +69,9 @@ export function helpSections(lines: readonly Line[], isAdmin: boolean): string[]
   return out;
 }
 
-export const helpCommand: Command = {
+export const helpCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
+  async run(interaction, _args, ctx) {
     const isAdmin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
     const embed = new EmbedBuilder()
       .setTitle("Study-group bot")
@@ -88,4 +88,4 @@ export const helpCommand: Command = {
       );
     await respond(interaction, { embeds: [embed] });
   },
-};
+});

@@ -3,17 +3,17 @@ import {
   ApplicationCommandOptionType,
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  userMention,
 } from "discord.js";
 import { serverTimeZone } from "../../guilds/settings.js";
 import { searchGroupNames } from "../../stats/groups.js";
 import { type LeaderboardResult, leaderboard, type Standing } from "../../stats/leaderboard.js";
-import type { Period } from "../../stats/zone.js";
-import type { Command } from "../command.js";
-import { examOption, resolveExam, respondWithExams } from "../exam-option.js";
+import { defineCommand } from "../command.js";
+import { examOption, periodLabel, periodOption, resolveExam, respondWithExams } from "../options.js";
 import { requireGuild } from "../permissions.js";
 import { respond } from "../reply.js";
+import { knownRoleHolders } from "../roles.js";
 import { UserError } from "../user-error.js";
-import { knownRoleHolders, periodLabel, periodOption } from "./group.js";
 
 const data = {
   name: "leaderboard",
@@ -36,7 +36,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 function standingLine(entry: Standing, callerId: string): string {
   const you = entry.userId === callerId ? " ← you" : "";
   const streak = entry.streak > 0 ? ` · 🔥 ${entry.streak}` : "";
-  return `**${entry.rank}.** <@${entry.userId}> — **${entry.points}** pts · ${percent(entry.accuracy)} of ${entry.answered}${streak}${you}`;
+  return `**${entry.rank}.** ${userMention(entry.userId)} — **${entry.points}** pts · ${percent(entry.accuracy)} of ${entry.answered}${streak}${you}`;
 }
 
 export function leaderboardEmbed(
@@ -65,17 +65,17 @@ export function leaderboardEmbed(
   };
 }
 
-export const leaderboardCommand: Command = {
+export const leaderboardCommand = defineCommand({
   data,
   visibility: "public",
-  async execute(interaction, ctx) {
+  async run(interaction, args, ctx) {
     const guildId = requireGuild(interaction);
-    const period = (interaction.options.getString("period") ?? "week") as Period;
+    const period = args.period ?? "week";
     const board = await leaderboard(ctx.db, guildId, period, {
       now: ctx.clock.now(),
       timeZone: await serverTimeZone(ctx.db, guildId),
-      group: interaction.options.getString("group") ?? undefined,
-      exam: resolveExam(ctx.tracks, interaction.options.getString("exam")),
+      group: args.group,
+      exam: resolveExam(ctx.tracks, args.exam),
       callerId: interaction.user.id,
       roleHolders: knownRoleHolders(interaction, ctx.linkedRoles),
     });
@@ -93,4 +93,4 @@ export const leaderboardCommand: Command = {
     const names = await searchGroupNames(ctx.db, interaction.guildId, typed);
     await interaction.respond(names.map((name) => ({ name, value: name })));
   },
-};
+});

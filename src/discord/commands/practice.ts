@@ -4,8 +4,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { practiceSizes, resumePractice, startPractice } from "../../study/practice.js";
-import type { Command } from "../command.js";
-import { examOption, respondWithExams, studyTrack } from "../exam-option.js";
+import { defineCommand } from "../command.js";
+import { examOption, respondWithExams, studyTrack } from "../options.js";
 import { requireGuild } from "../permissions.js";
 import { practiceMessage } from "../render/practice.js";
 import { UserError } from "../user-error.js";
@@ -32,26 +32,30 @@ const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const practiceCommand: Command = {
+export const practiceCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
+  async run(interaction, { exam: typed, domain, count }, ctx) {
     const guildId = requireGuild(interaction);
     const clicker = { guildId, userId: interaction.user.id };
-    const typed = interaction.options.getString("exam");
-    const domain = interaction.options.getInteger("domain");
-    const count = interaction.options.getInteger("count");
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     // Without options, /practice picks up where the member left off (an old message cannot be fetched again).
     const resumed =
-      typed === null && domain === null && count === null ? await resumePractice(ctx.db, clicker) : undefined;
+      typed === undefined && domain === undefined && count === undefined
+        ? await resumePractice(ctx.db, clicker)
+        : undefined;
     const track = await studyTrack(ctx, guildId, resumed?.session.exam ?? typed);
-    if (domain !== null && !track.domains.some((candidate) => candidate.number === domain)) {
+    if (domain !== undefined && !track.domains.some((candidate) => candidate.number === domain)) {
       const known = track.domains.map((candidate) => candidate.number).join(", ");
       throw new UserError(`${track.exam} has no domain ${domain}. Its domains are ${known}.`);
     }
     const view =
       resumed ??
-      (await startPractice(ctx, { ...clicker, track, domain, size: count ?? practiceSizes.default }));
+      (await startPractice(ctx, {
+        ...clicker,
+        track,
+        domain: domain ?? null,
+        size: count ?? practiceSizes.default,
+      }));
     if (!view)
       throw new UserError(
         `There are no ${track.exam} questions to practise${domain ? ` in domain ${domain}` : ""} yet.`,
@@ -61,4 +65,4 @@ export const practiceCommand: Command = {
   async autocomplete(interaction, ctx) {
     await respondWithExams(interaction, ctx.tracks);
   },
-};
+});

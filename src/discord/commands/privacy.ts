@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  ApplicationCommandOptionType,
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
@@ -7,7 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { deleteMemberData, exportMemberData } from "../../privacy/member-data.js";
-import type { Command } from "../command.js";
+import { defineCommand } from "../command.js";
 import type { ComponentHandler } from "../component.js";
 import { UserError } from "../user-error.js";
 
@@ -16,12 +17,12 @@ const data = {
   description: "See or delete what this bot stores about you",
   options: [
     {
-      type: 1,
+      type: ApplicationCommandOptionType.Subcommand,
       name: "export",
       description: "Get everything stored about you as a JSON file (only you see it)",
     },
     {
-      type: 1,
+      type: ApplicationCommandOptionType.Subcommand,
       name: "delete",
       description: "Delete everything stored about you, in every server (asks first)",
     },
@@ -32,11 +33,11 @@ const deleteWarning =
   "This deletes **everything** I store about you, in every server: your answers, points, streaks and " +
   "leaderboard places, study-group memberships, certifications, reminders and settings. It cannot be undone.";
 
-export const privacyCommand: Command = {
+export const privacyCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
-    const userId = interaction.user.id;
-    if (interaction.options.getSubcommand() === "export") {
+  subcommands: {
+    async export(interaction, _args, ctx) {
+      const userId = interaction.user.id;
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const exported = await exportMemberData(ctx.db, userId);
       const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2)), {
@@ -46,24 +47,29 @@ export const privacyCommand: Command = {
         content: "Everything I store about you, in every server (docs/PRIVACY.md says why and for how long).",
         files: [file],
       });
-      return;
-    }
-    const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-      new ButtonBuilder()
-        .setCustomId(`privacy:delete:${userId}`)
-        .setLabel("Delete my data")
-        .setStyle(ButtonStyle.Danger),
-      new ButtonBuilder()
-        .setCustomId(`privacy:keep:${userId}`)
-        .setLabel("Keep it")
-        .setStyle(ButtonStyle.Secondary),
-    );
-    await interaction.reply({ content: deleteWarning, components: [buttons], flags: MessageFlags.Ephemeral });
+    },
+    async delete(interaction) {
+      const userId = interaction.user.id;
+      const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder()
+          .setCustomId(`privacy:delete:${userId}`)
+          .setLabel("Delete my data")
+          .setStyle(ButtonStyle.Danger),
+        new ButtonBuilder()
+          .setCustomId(`privacy:keep:${userId}`)
+          .setLabel("Keep it")
+          .setStyle(ButtonStyle.Secondary),
+      );
+      await interaction.reply({
+        content: deleteWarning,
+        components: [buttons],
+        flags: MessageFlags.Ephemeral,
+      });
+    },
   },
-};
+});
 
 /** The confirmation buttons of /privacy delete: `privacy:delete:<userId>` and `privacy:keep:<userId>`. */
-/** The confirmation buttons of /privacy delete: privacy:delete|keep:<userId>. */
 export const privacyButtons: ComponentHandler = {
   feature: "privacy",
   async execute(interaction, { action, ids: [userId] }, ctx) {

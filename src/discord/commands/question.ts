@@ -9,19 +9,19 @@ import {
 import { findByName, findQuestion, publicName, searchQuestions } from "../../questions/find-question.js";
 import { fileReport, openReportsByQuestion, reportReasonLimit } from "../../questions/reports.js";
 import { latestPostedQuestion } from "../../quiz/postings.js";
-import type { Command, CommandContext } from "../command.js";
+import { type CommandContext, defineCommand } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { questionEmbed, revealEmbed } from "../render/question.js";
 import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
-const questionOption = (required: boolean, description: string) =>
+const questionOption = (description: string) =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "question",
     description,
-    required,
+    required: true,
     autocomplete: true,
     max_length: 80,
   }) as const;
@@ -34,7 +34,7 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "preview",
       description: "Show a question and its reveal exactly as they will be posted (only you see it; admins)",
-      options: [questionOption(true, "Question number (AIP-C01 #042) or file id")],
+      options: [questionOption("Question number (AIP-C01 #042) or file id")],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -48,7 +48,10 @@ const data = {
           required: true,
           max_length: reportReasonLimit,
         },
-        questionOption(false, "Question number, e.g. AIP-C01 #042 (default: this channel's last question)"),
+        {
+          ...questionOption("Question number, e.g. AIP-C01 #042 (default: this channel's last question)"),
+          required: false,
+        },
       ],
     },
     {
@@ -65,14 +68,12 @@ async function lastQuestionHere(ctx: CommandContext, channelId: string) {
   return id && stored ? { ...stored, id } : undefined;
 }
 
-export const questionCommand: Command = {
+export const questionCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
-    const guildId = requireGuild(interaction);
-    const subcommand = interaction.options.getSubcommand();
-    if (subcommand === "preview") {
+  subcommands: {
+    async preview(interaction, { question: name }, ctx) {
+      requireGuild(interaction);
       requireManageServer(interaction);
-      const name = interaction.options.getString("question", true);
       const stored = await findByName(ctx.db, name, { allowIds: true });
       const track = stored && ctx.tracks.get(stored.question.exam);
       if (!stored || !track) throw new UserError(`There is no question \`${name}\`.`);
@@ -86,13 +87,12 @@ export const questionCommand: Command = {
           revealEmbed(stored.question, track, shown, reveal),
         ],
       });
-      return;
-    }
-    if (subcommand === "report") {
-      const reason = interaction.options.getString("reason", true).trim();
+    },
+    async report(interaction, { reason: typed, question: name }, ctx) {
+      const guildId = requireGuild(interaction);
+      const reason = typed.trim();
       if (reason.length < 5)
         throw new UserError("Please say in a few words what is wrong, so it can be fixed.");
-      const name = interaction.options.getString("question");
       const stored = name
         ? await findByName(ctx.db, name)
         : await lastQuestionHere(ctx, interaction.channelId);
@@ -107,23 +107,25 @@ export const questionCommand: Command = {
       await respond(interaction, {
         content: `Thanks: your report on **${publicName(stored.question.exam, stored.number)}** is recorded for the question authors.`,
       });
-      return;
-    }
-    requireManageServer(interaction);
-    const reports = await openReportsByQuestion(ctx.db, guildId);
-    const lines = reports.map(({ exam, number, questionId, count, latestAt, reasons }) => {
-      const heading = `**${publicName(exam, number)}** (\`${questionId}\`): ${count} ${count === 1 ? "report" : "reports"}, latest ${time(latestAt, TimestampStyles.RelativeTime)}`;
-      return [
-        heading,
-        ...reasons.map(({ userId, reason }) => `  • ${userMention(userId)}: ${reason.slice(0, 200)}`),
-      ].join("\n");
-    });
-    await respond(interaction, {
-      content:
-        lines.length === 0
-          ? "No open question reports."
-          : `**Open question reports**, most reported first\n${lines.join("\n")}`.slice(0, 2000),
-    });
+    },
+    async reports(interaction, _args, ctx) {
+      const guildId = requireGuild(interaction);
+      requireManageServer(interaction);
+      const reports = await openReportsByQuestion(ctx.db, guildId);
+      const lines = reports.map(({ exam, number, questionId, count, latestAt, reasons }) => {
+        const heading = `**${publicName(exam, number)}** (\`${questionId}\`): ${count} ${count === 1 ? "report" : "reports"}, latest ${time(latestAt, TimestampStyles.RelativeTime)}`;
+        return [
+          heading,
+          ...reasons.map(({ userId, reason }) => `  • ${userMention(userId)}: ${reason.slice(0, 200)}`),
+        ].join("\n");
+      });
+      await respond(interaction, {
+        content:
+          lines.length === 0
+            ? "No open question reports."
+            : `**Open question reports**, most reported first\n${lines.join("\n")}`.slice(0, 2000),
+      });
+    },
   },
   async autocomplete(interaction, ctx) {
     // Members see only questions already revealed in this server; admins (authors) search the whole bank.
@@ -138,4 +140,4 @@ export const questionCommand: Command = {
       }),
     );
   },
-};
+});

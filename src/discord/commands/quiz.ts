@@ -1,16 +1,12 @@
 import {
   type APIApplicationCommandBasicOption,
-  type APIApplicationCommandChannelOption,
-  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ChannelType,
   type ChatInputCommandInteraction,
   channelMention,
-  type GuildBasedChannel,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  PermissionsBitField,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   TimestampStyles,
   time,
@@ -26,30 +22,35 @@ import { closeNow, type PostNowOutcome, postNow } from "../../quiz/lifecycle.js"
 import { formatWeekdays, isValidZone, parsePostTime, parseWeekdays } from "../../quiz/schedule.js";
 import { nextPostAt, quizStatus } from "../../quiz/status.js";
 import { matchingChoices, timeZones } from "../choices.js";
-import type { Command, CommandContext } from "../command.js";
+import { type CommandContext, defineCommand, type SubcommandArgs } from "../command.js";
 import { adminReason } from "../discord-errors.js";
-import { manageServer, requireManageServer } from "../permissions.js";
+import { botMissingIn, manageServer } from "../permissions.js";
 import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
 
-const channelOption = (required: boolean): APIApplicationCommandChannelOption => ({
+const channelOption = {
   type: ApplicationCommandOptionType.Channel,
   name: "channel",
-  description: required ? "The channel for the daily question" : "The quiz channel (default: this channel)",
+  description: "The quiz channel (default: this channel)",
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-  required,
-});
+  required: false,
+} as const satisfies APIApplicationCommandBasicOption;
 
-const sub = (
-  name: string,
+const newChannelOption = {
+  ...channelOption,
+  description: "The channel for the daily question",
+  required: true,
+} as const satisfies APIApplicationCommandBasicOption;
+
+const sub = <const N extends string, const O extends APIApplicationCommandBasicOption[]>(
+  name: N,
   description: string,
-  options: APIApplicationCommandBasicOption[] = [channelOption(false)],
-): APIApplicationCommandSubcommandOption => ({
-  type: ApplicationCommandOptionType.Subcommand,
-  name,
-  description,
-  options,
-});
+  options: O,
+) => ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
+
+/** The subcommands that act on one quiz channel: the one named, or this channel. */
+const onChannel = <const N extends string>(name: N, description: string) =>
+  sub(name, description, [channelOption]);
 
 const data = {
   name: "quiz",
@@ -58,7 +59,7 @@ const data = {
   contexts: [InteractionContextType.Guild],
   options: [
     sub("setup", "Create or change a daily-question channel", [
-      channelOption(true),
+      newChannelOption,
       {
         type: ApplicationCommandOptionType.String,
         name: "time",
@@ -108,13 +109,16 @@ const data = {
       },
     ]),
     sub("status", "Show every quiz channel: next post, open question, last error", []),
-    sub("pause", "Stop posting in a quiz channel until resumed"),
-    sub("resume", "Resume posting in a paused quiz channel"),
-    sub("remove", "Stop using a channel for the daily question (its history stays in the leaderboards)"),
-    sub("post-now", "Post today's question now, if today's has not been posted"),
-    sub("close-now", "Close the open question now and reveal the answer"),
+    onChannel("pause", "Stop posting in a quiz channel until resumed"),
+    onChannel("resume", "Resume posting in a paused quiz channel"),
+    onChannel(
+      "remove",
+      "Stop using a channel for the daily question (its history stays in the leaderboards)",
+    ),
+    onChannel("post-now", "Post today's question now, if today's has not been posted"),
+    onChannel("close-now", "Close the open question now and reveal the answer"),
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const needed = [
   [PermissionFlagsBits.ViewChannel, "View Channel"],
@@ -124,53 +128,70 @@ const needed = [
   [PermissionFlagsBits.ReadMessageHistory, "Read Message History"],
 ] as const;
 
-export const quizCommand: Command = {
+type Args<N extends string> = SubcommandArgs<typeof data, N>;
+
+/** The quiz channel a subcommand acts on: the one named, else this channel; a UserError if it is none. */
+async function quizChannel(
+  interaction: ChatInputCommandInteraction,
+  args: Args<"pause">,
+  ctx: CommandContext,
+) {
+  const channelId = args.channel?.id ?? interaction.channelId;
+  const channel = await findQuizChannel(ctx.db, interaction.guildId ?? "", channelId);
+  if (!channel)
+    throw new UserError(
+      `${channelMention(channelId)} is not a quiz channel. Set it up with \`/quiz setup\`.`,
+    );
+  return { channel, channelId };
+}
+
+export const quizCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
-    requireManageServer(interaction);
-    const subcommand = interaction.options.getSubcommand();
-    if (subcommand === "setup") return setup(interaction, ctx);
-    if (subcommand === "status") return status(interaction, ctx);
-    const guildId = interaction.guildId ?? "";
-    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
-    const channel = await findQuizChannel(ctx.db, guildId, channelId);
-    if (!channel)
-      throw new UserError(`<#${channelId}> is not a quiz channel. Set it up with \`/quiz setup\`.`);
-    const reply = (content: string) => respond(interaction, content);
-    if (subcommand === "pause") {
+  subcommands: {
+    setup,
+    status,
+    async pause(interaction, args, ctx) {
+      const { channel, channelId } = await quizChannel(interaction, args, ctx);
       await setPaused(ctx.db, channel.id, true, ctx.clock.now());
-      return void (await reply(
-        `Paused the daily question in <#${channelId}>. \`/quiz resume\` starts it again.`,
-      ));
-    }
-    if (subcommand === "resume") {
+      await respond(
+        interaction,
+        `Paused the daily question in ${channelMention(channelId)}. \`/quiz resume\` starts it again.`,
+      );
+    },
+    async resume(interaction, args, ctx) {
+      const { channel, channelId } = await quizChannel(interaction, args, ctx);
       await setPaused(ctx.db, channel.id, false, ctx.clock.now());
-      return void (await reply(`The daily question is back on in <#${channelId}>.`));
-    }
-    if (subcommand === "remove") {
+      await respond(interaction, `The daily question is back on in ${channelMention(channelId)}.`);
+    },
+    async remove(interaction, args, ctx) {
+      const { channel, channelId } = await quizChannel(interaction, args, ctx);
       await removeQuizChannel(ctx.db, channel.id);
-      return void (await reply(`<#${channelId}> no longer gets a daily question.`));
-    }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const now = ctx.clock.now();
-    if (subcommand === "close-now") {
-      const closed = await closeNow(ctx, ctx.quiz, channel, now);
+      await respond(interaction, `${channelMention(channelId)} no longer gets a daily question.`);
+    },
+    async "post-now"(interaction, args, ctx) {
+      const { channel, channelId } = await quizChannel(interaction, args, ctx);
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const now = ctx.clock.now();
+      const outcome = await postNow(ctx, ctx.quiz, channel, now);
+      await interaction.editReply(postNowReply(outcome, channelId, channel.exam, now));
+    },
+    async "close-now"(interaction, args, ctx) {
+      const { channel, channelId } = await quizChannel(interaction, args, ctx);
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const closed = await closeNow(ctx, ctx.quiz, channel, ctx.clock.now());
       await interaction.editReply(
         closed === 0
-          ? `No question is open in <#${channelId}>.`
-          : `Closed the open question in <#${channelId}> and posted the answer.`,
+          ? `No question is open in ${channelMention(channelId)}.`
+          : `Closed the open question in ${channelMention(channelId)} and posted the answer.`,
       );
-      return;
-    }
-    const outcome = await postNow(ctx, ctx.quiz, channel, now);
-    await interaction.editReply(postNowReply(outcome, channelId, channel.exam, now));
+    },
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     const pool = focused.name === "exam" ? [...ctx.tracks.keys()] : timeZones;
     await interaction.respond(matchingChoices(pool, String(focused.value)));
   },
-};
+});
 
 /** What /quiz post-now did, and what happens next, as the admin should read it. */
 function postNowReply(outcome: PostNowOutcome, channelId: string, exam: string, now: Date): string {
@@ -199,19 +220,19 @@ function postNowReply(outcome: PostNowOutcome, channelId: string, exam: string, 
   }
 }
 
-async function setup(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
-  const channel = interaction.options.getChannel("channel", true) as GuildBasedChannel;
+async function setup(interaction: ChatInputCommandInteraction, args: Args<"setup">, ctx: CommandContext) {
+  const { channel } = args;
   const guildId = interaction.guildId ?? "";
   // Re-running setup on a quiz channel changes only the options given; a new channel needs time and zone.
   const existing = await findQuizChannel(ctx.db, guildId, channel.id);
   const given = {
-    time: interaction.options.getString("time")?.trim(),
-    timezone: interaction.options.getString("timezone")?.trim(),
-    exam: interaction.options.getString("exam")?.trim().toUpperCase(),
-    weekdays: interaction.options.getString("weekdays")?.trim(),
-    windowHours: interaction.options.getInteger("window_hours") ?? undefined,
-    policy: (interaction.options.getString("answer_policy") as "first" | "last" | null) ?? undefined,
-    hidden: interaction.options.getBoolean("hidden_answers") ?? undefined,
+    time: args.time?.trim(),
+    timezone: args.timezone?.trim(),
+    exam: args.exam?.trim().toUpperCase(),
+    weekdays: args.weekdays?.trim(),
+    windowHours: args.window_hours,
+    policy: args.answer_policy,
+    hidden: args.hidden_answers,
   };
   const postTime = given.time ?? existing?.postTime;
   const timeZone = given.timezone ?? existing?.timeZone;
@@ -242,7 +263,10 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: CommandConte
     problems.push(
       `**weekdays** \`${given.weekdays}\` is not understood: try daily, weekdays, mon-fri or mon,wed,fri.`,
     );
-  const missing = missingPermissions(interaction, channel, hiddenAnswers);
+  const wanted = hiddenAnswers
+    ? [...needed, [PermissionFlagsBits.ManageMessages, "Manage Messages"] as const]
+    : needed;
+  const missing = botMissingIn(interaction, channel.id, wanted);
   if (missing.length > 0)
     problems.push(
       `I am missing **${missing.join(", ")}** in ${channelMention(channel.id)}: grant them to my role there.`,
@@ -287,22 +311,7 @@ function describeSchedule(channel: QuizChannel): string {
   return `${channel.exam} at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}; open for ${channel.windowHours} h; ${channel.answerPolicy} answer counts${channel.hiddenAnswers ? "; answers hidden" : ""}`;
 }
 
-function missingPermissions(
-  interaction: ChatInputCommandInteraction,
-  channel: GuildBasedChannel,
-  hiddenAnswers: boolean,
-): string[] {
-  const me = interaction.guild?.members.me;
-  const full = interaction.guild?.channels.cache.get(channel.id);
-  if (!me || !full) return ["View Channel"];
-  const granted = full.permissionsFor(me) ?? new PermissionsBitField();
-  const wanted = hiddenAnswers
-    ? [...needed, [PermissionFlagsBits.ManageMessages, "Manage Messages"] as const]
-    : needed;
-  return wanted.filter(([flag]) => !granted.has(flag)).map(([, name]) => name);
-}
-
-async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+async function status(interaction: ChatInputCommandInteraction, _args: Args<"status">, ctx: CommandContext) {
   const all = await quizStatus(ctx.db, interaction.guildId ?? "", ctx.clock.now());
   if (all.length === 0) {
     await respond(interaction, "No quiz channels yet. Start one with `/quiz setup`.");
@@ -310,7 +319,7 @@ async function status(interaction: ChatInputCommandInteraction, ctx: CommandCont
   }
   const lines = all.map(({ channel, nextPostAt, open }) => {
     const parts = [
-      `<#${channel.channelId}> — **${channel.exam}** at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}`,
+      `${channelMention(channel.channelId)} — **${channel.exam}** at ${channel.postTime} ${channel.timeZone}, ${formatWeekdays(channel.weekdays)}`,
     ];
     if (channel.paused) parts.push("⏸️ paused");
     else if (nextPostAt)

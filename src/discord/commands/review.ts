@@ -1,13 +1,14 @@
 import {
   type APIEmbed,
   ApplicationCommandOptionType,
+  embedLength,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { optionLetters } from "../../questions/question.js";
 import { type MissedQuestion, missedQuestions, reviewLimit } from "../../stats/review.js";
-import type { Command } from "../command.js";
+import { defineCommand } from "../command.js";
 import { requireGuild } from "../permissions.js";
-import { embedLength, embedLimits } from "../render/embed-limits.js";
+import { embedLimits } from "../render/embed-limits.js";
 import { respond } from "../reply.js";
 
 const data = {
@@ -61,11 +62,11 @@ function packMessages(embeds: APIEmbed[]): APIEmbed[][] {
   return messages;
 }
 
-export const reviewCommand: Command = {
+export const reviewCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
+  async run(interaction, args, ctx) {
     const guildId = requireGuild(interaction);
-    const count = interaction.options.getInteger("count") ?? 3;
+    const count = args.count ?? 3;
     const missed = await missedQuestions(ctx.db, guildId, interaction.user.id, count);
     if (missed.length === 0) {
       await respond(interaction, "Nothing to review: you have not missed a question in this server yet.");
@@ -76,4 +77,4 @@ export const reviewCommand: Command = {
     await respond(interaction, { content: heading, embeds: first });
     for (const embeds of rest) await respond(interaction, { embeds });
   },
-};
+});

@@ -1,14 +1,16 @@
 import {
   ApplicationCommandOptionType,
   ChannelType,
+  type ChatInputCommandInteraction,
+  channelMention,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { serverSettings, setReminderChannel, setServerTimeZone } from "../../guilds/settings.js";
 import { isValidZone } from "../../quiz/schedule.js";
-import type { Command } from "../command.js";
-import { botMissingIn, manageServer, requireManageServer } from "../permissions.js";
+import { type CommandContext, defineCommand } from "../command.js";
+import { botMissingIn, manageServer } from "../permissions.js";
 import { respond } from "../reply.js";
 import { timeZoneChoices } from "../time-zones.js";
 import { UserError } from "../user-error.js";
@@ -54,7 +56,7 @@ const data = {
       ],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** A reminder there is a message mentioning the member. */
 const reminderChannelNeeds = [
@@ -62,45 +64,53 @@ const reminderChannelNeeds = [
   [PermissionFlagsBits.SendMessages, "Send Messages"],
 ] as const;
 
-export const settingsCommand: Command = {
+/** The server's settings, after the heading saying whether anything was just saved. */
+async function showSettings(interaction: ChatInputCommandInteraction, ctx: CommandContext, heading: string) {
+  const settings = await serverSettings(ctx.db, interaction.guildId ?? "");
+  const zoneSource = {
+    setting: "",
+    "quiz channel": " (from the first quiz channel)",
+    default: " (default)",
+  }[settings.timeZoneSource];
+  await respond(
+    interaction,
+    [
+      heading,
+      `• Weeks and months are counted in **${settings.timeZone}**${zoneSource}.`,
+      `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? channelMention(settings.reminderChannelId) : "no channel (only DMs)"}.`,
+    ].join("\n"),
+  );
+}
+
+const saved = "Saved. **Server settings**";
+
+export const settingsCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
-    requireManageServer(interaction);
-    const guildId = interaction.guildId ?? "";
-    const subcommand = interaction.options.getSubcommand();
-    if (subcommand === "timezone") {
-      const zone = interaction.options.getString("zone", true).trim();
+  subcommands: {
+    async show(interaction, _args, ctx) {
+      await showSettings(interaction, ctx, "**Server settings**");
+    },
+    async timezone(interaction, args, ctx) {
+      const zone = args.zone.trim();
       if (!isValidZone(zone))
         throw new UserError(
           `\`${zone}\` is not an IANA time zone such as Europe/Berlin. Nothing was changed.`,
         );
-      await setServerTimeZone(ctx.db, guildId, zone);
-    }
-    if (subcommand === "reminder-channel") {
-      const channelId = interaction.options.getChannel("channel")?.id ?? null;
+      await setServerTimeZone(ctx.db, interaction.guildId ?? "", zone);
+      await showSettings(interaction, ctx, saved);
+    },
+    async "reminder-channel"(interaction, args, ctx) {
+      const channelId = args.channel?.id ?? null;
       const missing = channelId ? botMissingIn(interaction, channelId, reminderChannelNeeds) : [];
       if (channelId && missing.length > 0)
         throw new UserError(
-          `I am missing **${missing.join(", ")}** in <#${channelId}>: grant them to my role there. Nothing was changed.`,
+          `I am missing **${missing.join(", ")}** in ${channelMention(channelId)}: grant them to my role there. Nothing was changed.`,
         );
-      await setReminderChannel(ctx.db, guildId, channelId);
-    }
-    const settings = await serverSettings(ctx.db, guildId);
-    const zoneSource = {
-      setting: "",
-      "quiz channel": " (from the first quiz channel)",
-      default: " (default)",
-    }[settings.timeZoneSource];
-    await respond(
-      interaction,
-      [
-        subcommand === "show" ? "**Server settings**" : "Saved. **Server settings**",
-        `• Weeks and months are counted in **${settings.timeZone}**${zoneSource}.`,
-        `• Reminders for members with closed DMs go to ${settings.reminderChannelId ? `<#${settings.reminderChannelId}>` : "no channel (only DMs)"}.`,
-      ].join("\n"),
-    );
+      await setReminderChannel(ctx.db, interaction.guildId ?? "", channelId);
+      await showSettings(interaction, ctx, saved);
+    },
   },
   async autocomplete(interaction) {
     await interaction.respond(timeZoneChoices(String(interaction.options.getFocused())));
   },
-};
+});

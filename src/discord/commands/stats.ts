@@ -10,7 +10,7 @@ import {
 import { openAnswerCount } from "../../quiz/answers.js";
 import { type MemberStats, memberStatsFor } from "../../stats/member-stats.js";
 import { confidentAfter, type Readiness } from "../../stats/readiness.js";
-import type { Command } from "../command.js";
+import { defineCommand } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
 import { requireGuild } from "../permissions.js";
 import { renderStatsChartPng } from "../render/stats-chart.js";
@@ -101,13 +101,13 @@ export function statsEmbed(stats: MemberStats, displayName: string): APIEmbed {
   };
 }
 
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   data,
-  async execute(interaction, ctx) {
+  async run(interaction, args, ctx) {
     const guildId = requireGuild(interaction);
-    const user = interaction.options.getUser("member") ?? interaction.user;
+    const user = args.member ?? interaction.user;
     await takeMemberLimit("image", guildId, interaction.user.id, ctx.clock.now());
-    const share = interaction.options.getBoolean("share") ?? false;
+    const share = args.share ?? false;
     await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
     const stats = await memberStatsFor(ctx.db, guildId, user.id, ctx.tracks);
     if (!stats) {
@@ -125,4 +125,4 @@ export const statsCommand: Command = {
       exams.length > 0 ? [new AttachmentBuilder(renderStatsChartPng(exams), { name: chartName })] : [];
     await interaction.editReply({ embeds: [statsEmbed(stats, user.displayName)], files });
   },
-};
+});

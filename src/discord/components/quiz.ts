@@ -2,6 +2,7 @@ import { MessageFlags } from "discord.js";
 import { answerOf } from "../../quiz/answers.js";
 import { findPosting } from "../../quiz/postings.js";
 import type { ComponentHandler } from "../component.js";
+import { letterList } from "../render/letters.js";
 import { UserError } from "../user-error.js";
 
 /**
@@ -16,7 +17,7 @@ export const quizButtons: ComponentHandler = {
     if (!posting || posting.messageId !== interaction.message.id)
       throw new UserError("That button does not belong to a daily question.");
     const choices = (await answerOf(ctx.db, posting.id, interaction.user.id)) ?? "";
-    const letters = [...choices].join(" and ");
+    const letters = letterList(choices);
     const closed = posting.closedAt !== null || posting.closesAt <= ctx.clock.now();
     const content =
       choices === ""

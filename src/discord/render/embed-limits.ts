@@ -1,4 +1,4 @@
-import type { APIEmbed } from "discord.js";
+import { type APIEmbed, embedLength } from "discord.js";
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const embedLimits = {
@@ -28,15 +28,4 @@ export function embedProblems(embed: APIEmbed): string[] {
   }
   over("the whole embed", embedLength(embed), embedLimits.total);
   return problems;
-}
-
-export function embedLength(embed: APIEmbed): number {
-  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    fields
-  );
 }

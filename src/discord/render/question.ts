@@ -3,6 +3,7 @@ import { publicName } from "../../questions/find-question.js";
 import { type Letter, optionLetters, type Question } from "../../questions/question.js";
 import type { Track } from "../../questions/track.js";
 import { answerEmoji } from "../answer-emoji.js";
+import { letterList } from "./letters.js";
 import { stemLayout } from "./stem-layout.js";
 
 const colours = { open: 0x3b82f6, closed: 0x64748b, reveal: 0x22c55e } as const;
@@ -68,7 +69,7 @@ export function revealEmbed(
     fields.push({ name: "Streaks", value: reveal.milestones.join("\n").slice(0, 1024) });
   const answerWord = question.answer.length > 1 ? "Answers" : "Answer";
   return {
-    title: `${publicName(question.exam, posting.number)} · ${answerWord}: ${question.answer.join(" and ")}`,
+    title: `${publicName(question.exam, posting.number)} · ${answerWord}: ${letterList(question.answer)}`,
     color: colours.reveal,
     description: explanations.join("\n\n"),
     fields,

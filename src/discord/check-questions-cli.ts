@@ -1,12 +1,14 @@
 import { resolve } from "node:path";
-import { renderingProblems } from "../discord/render/check-rendering.js";
-import { bankRuleProblems } from "./bank-rules.js";
-import { formatProblem, loadQuestionBank } from "./load-bank.js";
+import { bankRuleProblems } from "../questions/bank-rules.js";
+import { formatProblem, loadQuestionBank } from "../questions/load-bank.js";
+import { renderingProblems } from "./render/check-rendering.js";
 
 /**
- * `npm run questions:check [folder]`: validates every track and question file, then holds the bank to
- * the authoring rules (src/questions/bank-rules.ts), and prints every problem as
- * `file:line:column field: message`. Exits 1 when there is any.
+ * `npm run questions:check [folder]`: validates every track and question file, renders each question as
+ * Discord will show it (render/check-rendering.ts), then holds the bank to the authoring rules
+ * (src/questions/bank-rules.ts), and prints every problem as `file:line:column field: message`. Exits 1
+ * when there is any. It lives in src/discord because it needs the Discord rendering; the bank code it
+ * calls does not.
  */
 const root = resolve(process.argv[2] ?? "questions");
 const bank = await loadQuestionBank(root, renderingProblems);
