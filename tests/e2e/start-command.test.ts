@@ -173,5 +173,5 @@ describe("npm start", () => {
     expect(lastLine).toBe(
       "Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).",
     );
-  }, 60_000);
+  }, 300_000);
 });
