@@ -1,38 +1,34 @@
 import { PermissionFlagsBits } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Member, OptionValue } from "../../src/discord-server/index.js";
+import { describe, expect } from "vitest";
+import type { Member, OptionValue, TestGuild } from "../../src/discord-server/index.js";
 import { freshId, seedGroup, seedMemberStats } from "../stats/seed.js";
-import { startTestWorld, type TestWorld } from "../support/bot.js";
+import { testWithWorld } from "../support/fixtures.js";
+
+/** A server of its own for each test: ada, bob, cy (holding the builders role) and an admin. */
+const test = testWithWorld().extend("members", async ({ world, guild }) => {
+  const channelId = guild.createTextChannel({ name: "study" }).id;
+  const roleId = guild.createRole({ name: "builders" }).id;
+  const ada = guild.addMember({ username: "ada" });
+  const bob = guild.addMember({ username: "bob" });
+  const cy = guild.addMember({ username: "cy", roles: [roleId] });
+  const admin = guild.addMember({ username: "admin", permissions: PermissionFlagsBits.ManageGuild });
+  await seedMemberStats(world.database.db, guild.id, {
+    [ada.id]: { points: 10 },
+    [bob.id]: { points: 2 },
+    [cy.id]: { points: 6 },
+  });
+  await seedGroup(world.database.db, freshId(), "Hidden Elsewhere", [ada.id]);
+  return { channelId, roleId, ada, bob, cy, admin, run: runIn(guild, channelId) };
+});
+
+function runIn(guild: TestGuild, channelId: string) {
+  return (member: Member, name: string, options: Record<string, OptionValue> = {}) =>
+    member.runCommand(guild.id, channelId, name, options);
+}
 
 describe("/group through Discord", () => {
-  let world: TestWorld;
-  let channelId: string;
-  let ada: Member;
-  let bob: Member;
-  let cy: Member;
-  let admin: Member;
-  let roleId: string;
-  const run = (member: Member, name: string, options: Record<string, OptionValue> = {}) =>
-    member.runCommand(world.guild.id, channelId, name, options);
-
-  beforeAll(async () => {
-    world = await startTestWorld();
-    channelId = world.guild.createTextChannel({ name: "study" }).id;
-    roleId = world.guild.createRole({ name: "builders" }).id;
-    ada = world.guild.addMember({ username: "ada" });
-    bob = world.guild.addMember({ username: "bob" });
-    cy = world.guild.addMember({ username: "cy", roles: [roleId] });
-    admin = world.guild.addMember({ username: "admin", permissions: PermissionFlagsBits.ManageGuild });
-    await seedMemberStats(world.database.db, world.guild.id, {
-      [ada.id]: { points: 10 },
-      [bob.id]: { points: 2 },
-      [cy.id]: { points: 6 },
-    });
-    await seedGroup(world.database.db, freshId(), "Hidden Elsewhere", [ada.id]);
-  });
-  afterAll(() => world.close());
-
-  it("creates, joins, lists and leaves groups by name, case-insensitively", async () => {
+  test("creates, joins, lists and leaves groups by name, case-insensitively", async ({ guild, members }) => {
+    const { ada, bob, channelId, run } = members;
     expect(await run(ada, "group create", { name: "Night Owls" })).toMatchObject({
       ephemeral: true,
       content: "Created **Night Owls**, and you are in it.",
@@ -42,7 +38,7 @@ describe("/group through Discord", () => {
     );
     expect((await run(bob, "group join", { name: "NIGHT OWLS" })).content).toBe("You joined **Night Owls**.");
     await run(bob, "group create", { name: "Builders" });
-    const choices = await bob.autocomplete(world.guild.id, channelId, "group join", { name: "owl" }, "name");
+    const choices = await bob.autocomplete(guild.id, channelId, "group join", { name: "owl" }, "name");
     expect(choices).toEqual([{ name: "Night Owls", value: "Night Owls" }]);
     const list = await run(bob, "group list");
     expect(list.ephemeral).toBe(false);
@@ -55,7 +51,12 @@ describe("/group through Discord", () => {
     );
   });
 
-  it("keeps delete and link for members with Manage Server", async () => {
+  test("keeps delete and link for members with Manage Server", async ({ members }) => {
+    const { ada, bob, cy, admin, roleId, run } = members;
+    await run(ada, "group create", { name: "Night Owls" });
+    // Builders is left with no member who joined: only the role will bring it members.
+    await run(bob, "group create", { name: "Builders" });
+    await run(bob, "group leave", { name: "Builders" });
     const refused = await run(bob, "group delete", { name: "Night Owls" });
     expect(refused).toMatchObject({ ephemeral: true });
     expect(refused.content).toContain("Manage Server");
@@ -71,7 +72,15 @@ describe("/group through Discord", () => {
     expect([...world.bot.client.users.cache.keys()]).toEqual([world.server.bot.id]);
   });
 
-  it("ranks groups by average points per active member, equal averages sharing a rank, noting how role-linked groups are counted", async () => {
+  test("ranks groups by average points per active member, equal averages sharing a rank, noting how role-linked groups are counted", async ({
+    members,
+  }) => {
+    const { ada, bob, cy, admin, roleId, run } = members;
+    await run(ada, "group create", { name: "Night Owls" });
+    await run(bob, "group join", { name: "Night Owls" });
+    await run(bob, "group create", { name: "Builders" });
+    await run(bob, "group leave", { name: "Builders" });
+    await run(admin, "group link", { name: "Builders", role: roleId });
     const standings = await run(cy, "group standings", { period: "all" });
     expect(standings.content).toBe(
       [
@@ -84,7 +93,10 @@ describe("/group through Discord", () => {
     expect(standings.content).not.toContain("Hidden Elsewhere");
   });
 
-  it("lets an admin delete a group", async () => {
+  test("lets an admin delete a group", async ({ members }) => {
+    const { ada, bob, admin, run } = members;
+    await run(ada, "group create", { name: "Night Owls" });
+    await run(bob, "group create", { name: "Builders" });
     expect((await run(admin, "group delete", { name: "night owls" })).content).toBe(
       "Deleted **Night Owls**.",
     );

@@ -5,6 +5,7 @@ import { answers, memberStats, studyItems, studySessions } from "../../src/db/sc
 import type { Member, MessageView } from "../../src/discord-server/index.js";
 import type { Question } from "../../src/questions/question.js";
 import { startTestWorld, type TestWorld } from "../support/bot.js";
+import { postQuestionNow } from "../support/quiz.js";
 import { postedQuestions, questionsOf, shownQuestion, wrongLetter } from "../support/study.js";
 
 const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" };
@@ -16,13 +17,14 @@ describe("/practice through Discord", () => {
   let single: Question[];
   let missedDaily: Question;
   let openDaily: Question;
+  let admin: Member;
 
   beforeAll(async () => {
     world = await startTestWorld({ questionsDir: "tests/fixtures/quiz-bank" });
     const { db } = world.database;
     channelId = world.guild.createTextChannel({ name: "daily-question" }).id;
     ada = world.guild.addMember({ username: "ada" });
-    const admin = world.guild.addMember({
+    admin = world.guild.addMember({
       username: "organiser",
       permissions: PermissionFlagsBits.ManageGuild,
     });
@@ -179,18 +181,49 @@ describe("/practice through Discord", () => {
   });
 
   it("keeps practice answers out of /leaderboard, and shows them in /stats beside the daily figures", async () => {
-    const board = await ada.runCommand(world.guild.id, channelId, "leaderboard", { period: "all" });
+    // Fay answers a daily question of her own channel wrong, then practises; gus only practises.
+    const fay = world.guild.addMember({ username: "fay" });
+    const gus = world.guild.addMember({ username: "gus" });
+    const daily = await postQuestionNow(world, admin, "fays-daily", { exam: "SNGL-C01" });
+    const wrong = ["A", "B", "C", "D"].find((letter) => !daily.key.includes(letter as never)) ?? "A";
+    await fay.react(daily.channelId, daily.messageId, emoji[wrong] ?? "🇦");
+    await expect
+      .poll(
+        async () => (await world.database.db.select().from(answers).where(eq(answers.userId, fay.id))).length,
+      )
+      .toBe(1);
+    expect((await daily.run("close-now")).content).toContain("Closed the open question");
+
+    let view = await practise(fay, { count: 3 });
+    for (let position = 1; position <= 3; position += 1) {
+      const question = shownQuestion(view, single);
+      view = await click(fay, view, position === 1 ? (question.answer[0] ?? "A") : wrongLetter(question));
+      view = await click(fay, view, position === 3 ? "Finish" : "Next");
+    }
+    expect(view.embeds[0]?.description).toContain("**1 of 3** right");
+    const only = await practise(gus, { count: 1 });
+    const right = await click(gus, only, shownQuestion(only, single).answer[0] ?? "A");
+    expect(right.embeds[0]?.title).toContain("✅ right");
+    await click(gus, right, "Finish");
+
+    const board = await fay.runCommand(world.guild.id, channelId, "leaderboard", { period: "all" });
     const text = board.embeds[0]?.description ?? "";
-    // Ada's one daily answer was wrong; her right practice answers score nothing. Bob only practised.
-    expect(text).toContain(`<@${ada.id}> — **0** pts · 0% of 1`);
-    expect(text).not.toContain(`<@${await bobId()}>`);
+    // Fay's one daily answer was wrong; her right practice answer scores nothing. Gus only practised.
+    expect(text).toContain(`<@${fay.id}> — **0** pts · 0% of 1`);
+    expect(text).not.toContain(`<@${gus.id}>`);
+    // Only daily answers make totals: ada's and fay's, and none for anyone who only practised.
     const stats = await world.database.db
       .select()
       .from(memberStats)
       .where(eq(memberStats.guildId, world.guild.id));
-    expect(stats.map((row) => [row.userId, row.points, row.answered])).toEqual([[ada.id, 0, 1]]);
+    expect(stats.map((row) => [row.userId, row.points, row.answered]).sort()).toEqual(
+      [
+        [ada.id, 0, 1],
+        [fay.id, 0, 1],
+      ].sort(),
+    );
 
-    const mine = await ada.runCommand(world.guild.id, channelId, "stats");
+    const mine = await fay.runCommand(world.guild.id, channelId, "stats");
     const fields = mine.embeds[0]?.fields ?? [];
     expect(fields.find((field) => field.name === "Points")?.value).toBe("0");
     expect(fields.find((field) => field.name === "Practice")?.value).toBe(
@@ -201,12 +234,4 @@ describe("/practice through Discord", () => {
       "A projected score appears after 20 answers on SNGL-C01 (4 so far).",
     );
   });
-
-  async function bobId() {
-    const sessions = await world.database.db
-      .select()
-      .from(studySessions)
-      .where(eq(studySessions.exam, "MULT-C01"));
-    return sessions[0]?.userId;
-  }
 });

@@ -1,31 +1,49 @@
 import { PermissionFlagsBits } from "discord.js";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { memberStats, postings } from "../../src/db/schema.js";
-import type { Member } from "../../src/discord-server/index.js";
+import type { Member, TestGuild } from "../../src/discord-server/index.js";
 import { findQuestion } from "../../src/questions/find-question.js";
-import { startTestWorld, type TestWorld } from "../support/bot.js";
+import type { TestWorld } from "../support/bot.js";
+import { testWithWorld } from "../support/fixtures.js";
 
 const emoji = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" } as const;
 
-describe("the daily question", () => {
-  let world: TestWorld;
-  let admin: Member;
-  let channelId: string;
+/** A server of its own for each test, with a channel for the daily question and its organiser. */
+const test = testWithWorld({ questionsDir: "tests/fixtures/quiz-bank" }).extend("quiz", async ({ guild }) => {
+  const channelId = guild.createTextChannel({ name: "daily-question" }).id;
+  const admin = guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
+  return { channelId, run: quizIn(guild, admin, channelId) };
+});
 
-  beforeAll(async () => {
-    world = await startTestWorld({ questionsDir: "tests/fixtures/quiz-bank" });
-    channelId = world.guild.createTextChannel({ name: "daily-question" }).id;
-    admin = world.guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
+function quizIn(guild: TestGuild, admin: Member, channelId: string) {
+  return (sub: string, options: Record<string, string | number | boolean> = {}) =>
+    admin.runCommand(guild.id, channelId, `quiz ${sub}`, options);
+}
+
+/** On 26 November, sets up the channel's daily SNGL-C01 question at 07:30 Tokyo time, open for 12 hours. */
+function setUpTokyo(world: TestWorld, quiz: { channelId: string; run: ReturnType<typeof quizIn> }) {
+  world.clock.set("2026-11-26T00:00:00Z");
+  return quiz.run("setup", {
+    channel: quiz.channelId,
+    time: "7:30",
+    timezone: "Asia/Tokyo",
+    exam: "SNGL-C01",
+    window_hours: 12,
   });
-  afterAll(() => world.close());
+}
 
-  const quiz = (sub: string, options: Record<string, string | number | boolean> = {}) =>
-    admin.runCommand(world.guild.id, channelId, `quiz ${sub}`, options);
+/** Moves the clock to 07:30 in Tokyo on 27 November and ticks: the channel's question is posted. */
+async function postAtTokyoMorning(world: TestWorld, channelId: string) {
+  world.clock.set("2026-11-26T22:30:00Z");
+  await world.bot.scheduler.tick();
+  return world.server.nextMessage(channelId);
+}
 
-  it("refuses a setup with bad options, says what is wrong, and saves nothing", async () => {
-    const reply = await quiz("setup", {
-      channel: channelId,
+describe("the daily question", () => {
+  test("refuses a setup with bad options, says what is wrong, and saves nothing", async ({ quiz }) => {
+    const reply = await quiz.run("setup", {
+      channel: quiz.channelId,
       time: "25:00",
       timezone: "Mars/Olympus",
       weekdays: "funday",
@@ -35,26 +53,22 @@ describe("the daily question", () => {
     expect(reply.content).toContain("**time** `25:00`");
     expect(reply.content).toContain("**timezone** `Mars/Olympus`");
     expect(reply.content).toContain("**weekdays** `funday`");
-    expect((await quiz("status")).content).toContain("No quiz channels yet");
+    expect((await quiz.run("status")).content).toContain("No quiz channels yet");
   });
 
-  it("posts the question at 07:30 Tokyo time with the answer reactions in order", async () => {
-    const reply = await quiz("setup", {
-      channel: channelId,
-      time: "7:30",
-      timezone: "Asia/Tokyo",
-      exam: "SNGL-C01",
-      window_hours: 12,
-    });
+  test("posts the question at 07:30 Tokyo time with the answer reactions in order", async ({
+    world,
+    quiz,
+  }) => {
+    const { channelId } = quiz;
+    const reply = await setUpTokyo(world, quiz);
     expect(reply.content).toContain("Set up the daily **SNGL-C01** question");
 
     world.clock.set("2026-11-26T22:29:00Z"); // 07:29 in Tokyo
     await world.bot.scheduler.tick();
     expect(world.server.messages(channelId)).toHaveLength(0);
 
-    world.clock.set("2026-11-26T22:30:00Z");
-    await world.bot.scheduler.tick();
-    const posted = await world.server.nextMessage(channelId);
+    const posted = await postAtTokyoMorning(world, channelId);
     expect(posted.embeds[0]?.title).toMatch(/^SNGL-C01 #\d{3}$/);
     expect(posted.embeds[0]?.footer?.text).toContain("question 1 in this channel");
     expect(posted.embeds[0]?.description).toContain("🇦 Amazon S3");
@@ -64,15 +78,23 @@ describe("the daily question", () => {
     expect(world.server.messages(channelId)).toHaveLength(1);
   });
 
-  it("records answers from reactions, keeps one answer per member, and reveals and scores at close", async () => {
-    const [posting] = await world.database.db.select().from(postings);
+  test("records answers from reactions, keeps one answer per member, and reveals and scores at close", async ({
+    world,
+    guild,
+    quiz,
+  }) => {
+    const { channelId } = quiz;
+    await setUpTokyo(world, quiz);
+    const question = await postAtTokyoMorning(world, channelId);
+    const [posting] = await world.database.db
+      .select()
+      .from(postings)
+      .where(eq(postings.messageId, question.id));
     if (!posting?.messageId) throw new Error("no posting");
     const key = (await findQuestion(world.database.db, posting.questionId))?.question
       .answer[0] as keyof typeof emoji;
     const wrong = key === "A" ? "B" : "A";
-    const [right1, right2, wrong1] = ["kim", "lee", "max"].map((username) =>
-      world.guild.addMember({ username }),
-    );
+    const [right1, right2, wrong1] = ["kim", "lee", "max"].map((username) => guild.addMember({ username }));
     if (!right1 || !right2 || !wrong1) throw new Error("members");
 
     await right1.react(channelId, posting.messageId, emoji[wrong]);
@@ -103,10 +125,7 @@ describe("the daily question", () => {
     expect(reveal.allowedMentions).toMatchObject({ parse: [] });
     expect(world.server.message(posting.messageId)?.allowedMentions).toMatchObject({ parse: [] });
 
-    const stats = await world.database.db
-      .select()
-      .from(memberStats)
-      .where(eq(memberStats.guildId, world.guild.id));
+    const stats = await world.database.db.select().from(memberStats).where(eq(memberStats.guildId, guild.id));
     const byUser = new Map(stats.map((row) => [row.userId, row]));
     expect(byUser.get(right1.id)).toMatchObject({ points: 1, answered: 1, correct: 1, currentStreak: 1 });
     expect(byUser.get(wrong1.id)).toMatchObject({ points: 0, answered: 1, correct: 0, currentStreak: 0 });

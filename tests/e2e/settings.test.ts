@@ -1,26 +1,30 @@
 import { PermissionFlagsBits } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Member } from "../../src/discord-server/index.js";
-import { startTestWorld, type TestWorld } from "../support/bot.js";
+import { describe, expect } from "vitest";
+import type { Member, TestGuild } from "../../src/discord-server/index.js";
+import { testWithWorld } from "../support/fixtures.js";
+
+/** A server of its own for each test, with an organiser who has Manage Server. */
+const test = testWithWorld({ questionsDir: "tests/fixtures/quiz-bank" }).extend(
+  "admin",
+  async ({ guild }) => {
+    const channelId = guild.createTextChannel({ name: "general" }).id;
+    const member = guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
+    return { member, channelId, settings: settingsOf(guild, member, channelId) };
+  },
+);
+
+function settingsOf(guild: TestGuild, admin: Member, channelId: string) {
+  return (sub: string, options = {}) => admin.runCommand(guild.id, channelId, `settings ${sub}`, options);
+}
 
 describe("/settings", () => {
-  let world: TestWorld;
-  let admin: Member;
-  let channelId: string;
-
-  beforeAll(async () => {
-    world = await startTestWorld({ questionsDir: "tests/fixtures/quiz-bank" });
-    channelId = world.guild.createTextChannel({ name: "general" }).id;
-    admin = world.guild.addMember({ username: "organiser", permissions: PermissionFlagsBits.ManageGuild });
-  });
-  afterAll(() => world.close());
-
-  const settings = (sub: string, options = {}) =>
-    admin.runCommand(world.guild.id, channelId, `settings ${sub}`, options);
-
-  it("counts weeks in the first quiz channel's zone until a server zone is set", async () => {
+  test("counts weeks in the first quiz channel's zone until a server zone is set", async ({
+    guild,
+    admin,
+  }) => {
+    const { settings, channelId } = admin;
     expect((await settings("show")).content).toContain("**UTC** (default)");
-    await admin.runCommand(world.guild.id, channelId, "quiz setup", {
+    await admin.member.runCommand(guild.id, channelId, "quiz setup", {
       channel: channelId,
       time: "07:30",
       timezone: "Asia/Tokyo",
@@ -32,7 +36,7 @@ describe("/settings", () => {
     expect(saved.content).toContain("Weeks and months are counted in **Europe/Berlin**.");
   });
 
-  it.each([
+  test.for<[string, string]>([
     ["kolkata", "Asia/Kolkata"],
     ["Asia/Calcutta", "Asia/Kolkata"],
     ["kyiv", "Europe/Kyiv"],
@@ -43,59 +47,67 @@ describe("/settings", () => {
     ["IST", "Asia/Kolkata"],
     ["cet", "Europe/Berlin"],
     ["jst", "Asia/Tokyo"],
-  ])("autocompletes the zone for %s first, and saves it", async (typed, zone) => {
-    const offered = await admin.autocomplete(
-      world.guild.id,
-      channelId,
+  ])("autocompletes the zone for %s first, and saves it", async ([typed, zone], { guild, admin }) => {
+    const offered = await admin.member.autocomplete(
+      guild.id,
+      admin.channelId,
       "settings timezone",
       { zone: typed },
       "zone",
     );
     expect(offered[0]?.value).toBe(zone);
-    expect((await settings("timezone", { zone })).content).toContain(`counted in **${zone}**`);
+    expect((await admin.settings("timezone", { zone })).content).toContain(`counted in **${zone}**`);
   });
 
-  it("offers the same zones to /quiz setup", async () => {
-    const offered = await admin.autocomplete(
-      world.guild.id,
-      channelId,
+  test("offers the same zones to /quiz setup", async ({ guild, admin }) => {
+    const offered = await admin.member.autocomplete(
+      guild.id,
+      admin.channelId,
       "quiz setup",
-      { channel: channelId, time: "07:30", timezone: "new york" },
+      { channel: admin.channelId, time: "07:30", timezone: "new york" },
       "timezone",
     );
     expect(offered[0]).toEqual({ name: "America/New_York (EST/EDT/ET)", value: "America/New_York" });
   });
 
-  it("refuses an unknown zone and changes nothing", async () => {
+  test("refuses an unknown zone and changes nothing", async ({ admin }) => {
+    const { settings } = admin;
+    await settings("timezone", { zone: "Asia/Tokyo" });
     expect((await settings("timezone", { zone: "Europe/Atlantis" })).content).toBe(
       "`Europe/Atlantis` is not an IANA time zone such as Europe/Berlin. Nothing was changed.",
     );
     expect((await settings("show")).content).toContain("**Asia/Tokyo**");
   });
 
-  it("sets and clears the reminder channel", async () => {
+  test("sets and clears the reminder channel", async ({ admin }) => {
+    const { settings, channelId } = admin;
     expect((await settings("reminder-channel", { channel: channelId })).content).toContain(
       `go to <#${channelId}>`,
     );
     expect((await settings("reminder-channel")).content).toContain("go to no channel (only DMs)");
   });
 
-  it("refuses a reminder channel the bot cannot post in, naming the permission, and saves nothing", async () => {
-    const closed = world.guild.createTextChannel({
+  test("refuses a reminder channel the bot cannot post in, naming the permission, and saves nothing", async ({
+    guild,
+    admin,
+  }) => {
+    const { settings, channelId } = admin;
+    await settings("reminder-channel", { channel: channelId });
+    const closed = guild.createTextChannel({
       name: "announcements",
-      overwrites: [{ id: world.guild.botRoleId, type: "role", deny: PermissionFlagsBits.SendMessages }],
+      overwrites: [{ id: guild.botRoleId, type: "role", deny: PermissionFlagsBits.SendMessages }],
     });
     const refused = await settings("reminder-channel", { channel: closed.id });
     expect(refused).toMatchObject({
       ephemeral: true,
       content: `I am missing **Send Messages** in <#${closed.id}>: grant them to my role there. Nothing was changed.`,
     });
-    expect((await settings("show")).content).toContain("go to no channel (only DMs)");
+    expect((await settings("show")).content).toContain(`go to <#${channelId}>.`);
   });
 
-  it("is for admins only", async () => {
-    const member = world.guild.addMember({ username: "member" });
-    expect((await member.runCommand(world.guild.id, channelId, "settings show")).content).toContain(
+  test("is for admins only", async ({ guild, admin }) => {
+    const member = guild.addMember({ username: "member" });
+    expect((await member.runCommand(guild.id, admin.channelId, "settings show")).content).toContain(
       "Manage Server",
     );
   });
