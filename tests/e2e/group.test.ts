@@ -51,7 +51,7 @@ describe("/group through Discord", () => {
     );
   });
 
-  test("keeps delete and link for members with Manage Server", async ({ members }) => {
+  test("keeps delete and link for members with Manage Server", async ({ world, guild, members }) => {
     const { ada, bob, cy, admin, roleId, run } = members;
     await run(ada, "group create", { name: "Night Owls" });
     // Builders is left with no member who joined: only the role will bring it members.
@@ -67,7 +67,7 @@ describe("/group through Discord", () => {
     expect(list.content).toContain(`• **Builders** — 1 member · role <@&${roleId}> · you're in`);
     expect(list.content).toContain("Groups linked to a role count the role's members I have seen");
     // The member cache keeps the bot and the holders of linked roles, no one else it has seen.
-    const cached = world.bot.client.guilds.cache.get(world.guild.id)?.members.cache;
+    const cached = world.bot.client.guilds.cache.get(guild.id)?.members.cache;
     expect([...(cached?.keys() ?? [])].sort()).toEqual([cy.id, world.server.bot.id].sort());
     expect([...world.bot.client.users.cache.keys()]).toEqual([world.server.bot.id]);
   });
