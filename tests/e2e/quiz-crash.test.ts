@@ -13,7 +13,8 @@ import { openTestDatabase } from "../support/db.js";
 
 const emoji: Record<string, string> = { A: "🇦", B: "🇧", C: "🇨", D: "🇩" };
 
-describe("a crash while members are answering", () => {
+// Two bot processes start one after the other: on a busy machine that alone can take most of a minute.
+describe("a crash while members are answering", { timeout: 180_000 }, () => {
   let server: DiscordServer;
   let guild: TestGuild;
   let dataDir: string | undefined;
