@@ -72,7 +72,8 @@ async function expectSameAsLive(guild: string, now: Date, roleHolders: (roleId: 
   expect(await maintainedGroupTotals(db, guild)).toEqual(await liveGroupTotals(db, guild));
 }
 
-describe("maintained group totals", () => {
+// Many random runs against a real database: generous on a busy machine; it is not a speed check.
+describe("maintained group totals", { timeout: 120_000 }, () => {
   it("equal the live computation over random joins, leaves, closes, zone changes and deletes", async () => {
     await fc.assert(
       fc.asyncProperty(
