@@ -24,7 +24,7 @@ import { measure, pickMember, type Timing } from "./measure.js";
 import { naiveGroupStandings, naiveLeaderboardAll, naiveLeaderboardWeek, naiveMemberStats } from "./naive.js";
 import { benchPracticeClicks, type ClickRow, countingDatabase, practiceScale } from "./practice.js";
 import { runRowsFromArguments } from "./scale.js";
-import { machine, runScaleRow, type ScaleRow, scaleRowNames, scaleTable } from "./scale-rows.js";
+import { fullScale, machine, runScaleRow, type ScaleRow, scaleRowNames, scaleTable } from "./scale-rows.js";
 import { benchRoleHolders, mainUser, scale, seedStatements } from "./seed.js";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     const rows: ScaleRow[] = [];
     for (const name of scaleRowNames) {
       log(`scale row: ${name}`);
-      rows.push(...(await runScaleRow(name, { channels: 1000, members: 2000, log })));
+      rows.push(...(await runScaleRow(name, { ...fullScale, log })));
     }
     const scale = scaleTable(rows, machine());
     log(`\n${scale}\n`);

@@ -16,14 +16,17 @@ export interface ScaleRow {
 export const scaleRowNames = ["wave", "startup", "ingest", "memory"] as const;
 export type ScaleRowName = (typeof scaleRowNames)[number];
 
+/** The sizes of the full run; `--row` may ask for smaller ones. */
+export const fullScale = { channels: 1000, members: 2000, guilds: 2_500, membersPerGuild: 100 } as const;
+
 export interface ScaleOptions {
   /** Quiz channels due at once in the wave (1,000 in the full run). */
   channels: number;
   /** Members reacting in the ingest rows (2,000 in the full run; ten events each). */
   members: number;
   /** Guilds the memory row connects (2,500 in the full run), each with `membersPerGuild` members. */
-  guilds?: number;
-  membersPerGuild?: number;
+  guilds: number;
+  membersPerGuild: number;
   log(line: string): void;
 }
 
@@ -134,8 +137,7 @@ async function memoryRows(options: ScaleOptions): Promise<ScaleRow[]> {
   const database = await freshDatabase("postgres");
   await database.database.close();
   const url = database.url ?? "";
-  const guilds = options.guilds ?? 2_500;
-  const members = options.membersPerGuild ?? 100;
+  const { guilds, membersPerGuild: members } = options;
   try {
     const connected = await connectedMemory(url, guilds, members, options);
     const idle = await idleMemory(url, options);

@@ -1,6 +1,13 @@
 // `npm run bench -- --row wave --channels 200` (or `--row ingest --members 500`, `--row memory --guilds 500`): one scale row, at a chosen size, printed but not written
 // into docs/BENCHMARKS.md (only the full `npm run bench` writes it).
-import { machine, runScaleRow, type ScaleRowName, scaleRowNames, scaleTable } from "./scale-rows.js";
+import {
+  fullScale,
+  machine,
+  runScaleRow,
+  type ScaleRowName,
+  scaleRowNames,
+  scaleTable,
+} from "./scale-rows.js";
 
 export async function runRowsFromArguments(argv: readonly string[]): Promise<void> {
   const option = (name: string) =>
@@ -9,10 +16,10 @@ export async function runRowsFromArguments(argv: readonly string[]): Promise<voi
   if (!scaleRowNames.includes(row)) throw new Error(`--row must be one of ${scaleRowNames.join(", ")}`);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const rows = await runScaleRow(row, {
-    channels: Number(option("channels") ?? 1000),
-    members: Number(option("members") ?? 2000),
-    guilds: Number(option("guilds") ?? 2_500),
-    membersPerGuild: Number(option("members-per-guild") ?? 100),
+    channels: Number(option("channels") ?? fullScale.channels),
+    members: Number(option("members") ?? fullScale.members),
+    guilds: Number(option("guilds") ?? fullScale.guilds),
+    membersPerGuild: Number(option("members-per-guild") ?? fullScale.membersPerGuild),
     log,
   });
   log(`\n${scaleTable(rows, machine())}`);
