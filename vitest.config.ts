@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 const sameOnEveryDatabase = [
   "tests/certs/search.test.ts",
+  "tests/discord/**/*.test.ts",
   "tests/discord-server/**/*.test.ts",
   "tests/e2e/embedded-database-lock.test.ts",
   "tests/e2e/start-command.test.ts",

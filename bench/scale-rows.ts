@@ -42,7 +42,7 @@ async function waveRows({ channels, log }: ScaleOptions): Promise<ScaleRow[]> {
   try {
     const figures = await postingWave(database, channels);
     return figures.map((figure) => {
-      const line = `${figure.phase} wave, ${figure.channels} channels: ${figure.seconds.toFixed(1)} s, ${figure.requests} requests, ${figure.rateLimited} × 429 (at most ${figure.most429sInABucket} in one bucket${figure.repeated.length > 0 ? `: ${figure.repeated.join("; ")}` : ""})`;
+      const line = `${figure.phase} wave, ${figure.channels} channels: ${figure.seconds.toFixed(1)} s, ${figure.requests} requests, ${figure.rateLimited} × 429, ${figure.global429s} global (at most ${figure.most429sInABucket} in one bucket${figure.repeated.length > 0 ? `: ${figure.repeated.join("; ")}` : ""}), busiest second ${figure.busiestSecond} requests`;
       log(`  ${line}; bound ${figure.boundSeconds.toFixed(1)} s`);
       const what =
         figure.phase === "posting"
@@ -50,7 +50,7 @@ async function waveRows({ channels, log }: ScaleOptions): Promise<ScaleRow[]> {
           : "reveal wave (read reactions, close, edit, reveal)";
       return {
         figure: `${what}: ${figure.channels.toLocaleString("en")} quiz channels due in the same minute, Discord's limits enforced (global 50 req/s; per channel 5 messages / 5 s, 1 reaction / 0.25 s), Postgres`,
-        bot: `${figure.seconds.toFixed(1)} s, ${figure.requests.toLocaleString("en")} requests, ${figure.rateLimited} × 429 (≤ ${figure.most429sInABucket} per bucket)`,
+        bot: `${figure.seconds.toFixed(1)} s, ${figure.requests.toLocaleString("en")} requests, ${figure.rateLimited} × 429, ${figure.global429s} global (≤ ${figure.most429sInABucket} per bucket), busiest second ${figure.busiestSecond} requests`,
         baseline: `bound from the request count at 50 req/s: ${figure.boundSeconds.toFixed(1)} s`,
         ratio: `${(figure.seconds / figure.boundSeconds).toFixed(2)} × the bound`,
       };

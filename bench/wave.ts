@@ -19,6 +19,10 @@ export interface WaveFigure {
   most429sInABucket: number;
   /** The buckets that got more than one 429, with their counts. */
   repeated: string[];
+  /** How many of the 429s were global. */
+  global429s: number;
+  /** The most requests under the global limit in any one second of the phase (Discord allows 50). */
+  busiestSecond: number;
   /** The time 50 requests/s needs for the requests the bot made. */
   boundSeconds: number;
 }
@@ -65,6 +69,7 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
     const figures: WaveFigure[] = [];
     const timed = async (phase: WaveFigure["phase"], at: string) => {
       const before = { ...server.stats, rateLimitedBuckets: new Map(server.stats.rateLimitedBuckets) };
+      server.resetBusiestSecond();
       const started = performance.now();
       await bot.tick(at);
       const seconds = (performance.now() - started) / 1000;
@@ -80,6 +85,8 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
         rateLimited: server.stats.rateLimited - before.rateLimited,
         most429sInABucket: Math.max(0, ...limited.map(([, count]) => count)),
         repeated: limited.filter(([, count]) => count > 1).map(([bucket, count]) => `${bucket}: ${count}`),
+        global429s: limited.find(([bucket]) => bucket === "global")?.[1] ?? 0,
+        busiestSecond: server.stats.busiestSecond,
         boundSeconds: requests / 50,
       });
     };

@@ -98,7 +98,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     };
 
     const linkedRoles = new LinkedRoles(await linkedRoleIds(database.db));
-    client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, shards: shards?.client, linkedRoles });
+    client = createDiscordClient({
+      apiUrl: config.DISCORD_API_URL,
+      shards: shards?.client,
+      linkedRoles,
+      requestsPerSecond: config.DISCORD_REQUESTS_PER_SECOND,
+    });
     const inFlight = trackInFlight();
     // Listeners go on before login: reactions can arrive right after READY.
     const quiz = startQuizRuntime(client, ctx, inFlight.run);

@@ -59,6 +59,14 @@ export const configSchema = z.object({
       })
       .optional(),
   ),
+  DISCORD_REQUESTS_PER_SECOND: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of requests per second, above 0 and at most 50" })
+      .gt(0, { error: "must be above 0" })
+      .max(50, { error: "must be at most 50, Discord's limit for a whole bot" })
+      .optional(),
+  ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
   QUESTIONS_DIR: z.preprocess(
     emptyAsUndefined,

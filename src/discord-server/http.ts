@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseRequest, readBody } from "./body.js";
 import type { ServerContext } from "./context.js";
 import { HttpError } from "./errors.js";
-import { DISCORD_RATE_LIMITS, type RateLimitConfig, RateLimiter } from "./ratelimit.js";
+import { BusiestWindow, DISCORD_RATE_LIMITS, type RateLimitConfig, RateLimiter } from "./ratelimit.js";
 import { type RouteMatch, Router } from "./router.js";
 
 /** The REST side: auth, injected faults, rate limits, body parsing, and the JSON answers. */
@@ -16,6 +16,11 @@ export interface RestStats {
   injectedFailures: number;
   /** 429s per bucket ("global", or the bucket's name and major id), for benchmarks. */
   rateLimitedBuckets: Map<string, number>;
+  /**
+   * The most requests under the global limit that arrived within any one second, wherever the second
+   * starts (Discord allows 50). Counted with or without simulated rate limits.
+   */
+  busiestSecond: number;
 }
 
 const API_PREFIX = "/api/v10";
@@ -27,7 +32,9 @@ export class RestApi {
     rateLimited: 0,
     injectedFailures: 0,
     rateLimitedBuckets: new Map(),
+    busiestSecond: 0,
   };
+  readonly #lastSecond = new BusiestWindow(1_000);
   /** "METHOD /path" of every request no route matched. */
   readonly unknownRoutes: string[] = [];
   /** Exceptions thrown by a route handler (bugs in this server), answered with 500. */
@@ -42,6 +49,11 @@ export class RestApi {
 
   setRateLimits(config: RateLimitConfig | boolean): void {
     this.#limiter = config === false ? null : new RateLimiter(config === true ? DISCORD_RATE_LIMITS : config);
+  }
+
+  resetBusiestSecond(): void {
+    this.#lastSecond.reset();
+    this.stats.busiestSecond = 0;
   }
 
   failNextRequests(count: number, status: number, retryAfterMs: number): void {
@@ -64,6 +76,7 @@ export class RestApi {
     }
     this.stats.requests += 1;
     const body = await readBody(req);
+    if (bucketKey(match).global) this.stats.busiestSecond = this.#lastSecond.add(performance.now());
     if (this.#failures.count > 0) return this.#injectFailure(res);
     let headers: Record<string, string> = {};
     if (this.#limiter) {

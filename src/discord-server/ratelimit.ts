@@ -54,6 +54,34 @@ class FixedWindow {
   }
 }
 
+/** The most events seen within any `windowMs`, wherever the window starts. */
+export class BusiestWindow {
+  #times: number[] = [];
+  #first = 0;
+  #most = 0;
+
+  constructor(readonly windowMs: number) {}
+
+  /** Counts an event at `now` (ms, never decreasing) and returns the most so far. */
+  add(now: number): number {
+    this.#times.push(now);
+    while ((this.#times[this.#first] ?? now) <= now - this.windowMs) this.#first += 1;
+    this.#most = Math.max(this.#most, this.#times.length - this.#first);
+    if (this.#first > 4_096) {
+      this.#times = this.#times.slice(this.#first);
+      this.#first = 0;
+    }
+    return this.#most;
+  }
+
+  /** Starts counting afresh, for the busiest window from now on. */
+  reset(): void {
+    this.#times = [];
+    this.#first = 0;
+    this.#most = 0;
+  }
+}
+
 export interface BucketKey {
   /** "messages", "reactions", or the route pattern for the rest. */
   name: string;

@@ -206,6 +206,11 @@ export class DiscordServer {
     this.#rest.failNextRequests(count, status, retryAfterMs);
   }
 
+  /** `stats.busiestSecond` counts afresh from now (a benchmark's phases each get their own). */
+  resetBusiestSecond(): void {
+    this.#rest.resetBusiestSecond();
+  }
+
   /** Turn the simulated rate limits on (Discord's numbers, or overrides) or off. */
   setRateLimits(config: boolean | Partial<RateLimitConfig>): void {
     this.#rest.setRateLimits(typeof config === "boolean" ? config : { ...DISCORD_RATE_LIMITS, ...config });

@@ -11,6 +11,7 @@ import {
 import type { Logger } from "../log.js";
 import { metrics } from "../metrics.js";
 import type { LinkedRoles } from "./linked-roles.js";
+import { defaultRequestsPerSecond, pacedRequests } from "./rest-pace.js";
 
 export interface ClientSettings {
   /** REST base such as http://127.0.0.1:3000/api; Discord's own when absent. */
@@ -19,6 +20,8 @@ export interface ClientSettings {
   shards?: { ids: readonly number[]; count: number } | undefined;
   /** Roles linked to study groups: their holders stay in the member cache. */
   linkedRoles?: LinkedRoles | undefined;
+  /** This process's share of Discord's global request limit; `defaultRequestsPerSecond` when absent. */
+  requestsPerSecond?: number | undefined;
 }
 
 /** How often members and users the bot no longer needs leave the cache, in seconds. */
@@ -42,7 +45,10 @@ export function createDiscordClient(settings: ClientSettings): Client {
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel, Partials.GuildMember],
     // No message the bot sends can ping @everyone, @here, a role or a user unless it says so itself.
     allowedMentions: { parse: [], repliedUser: false },
-    rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    rest: {
+      ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
+      makeRequest: pacedRequests(settings.requestsPerSecond ?? defaultRequestsPerSecond(settings.shards)),
+    },
     // discord.js's own sharding: one gateway connection per shard, all in this process.
     ...(settings.shards ? { shards: [...settings.shards.ids], shardCount: settings.shards.count } : {}),
     makeCache: Options.cacheWithLimits({

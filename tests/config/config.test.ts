@@ -61,6 +61,20 @@ describe("configuration", () => {
     );
   });
 
+  it("takes DISCORD_REQUESTS_PER_SECOND as this process's share of Discord's 50 requests/s", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "token" }).DISCORD_REQUESTS_PER_SECOND).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: "token", DISCORD_REQUESTS_PER_SECOND: "12.5" })).toMatchObject({
+      DISCORD_REQUESTS_PER_SECOND: 12.5,
+    });
+    const wrong = (value: string) => () =>
+      parseConfig({ DISCORD_TOKEN: "token", DISCORD_REQUESTS_PER_SECOND: value });
+    expect(wrong("60")).toThrow(
+      /DISCORD_REQUESTS_PER_SECOND must be at most 50, Discord's limit for a whole bot/,
+    );
+    expect(wrong("0")).toThrow(/DISCORD_REQUESTS_PER_SECOND must be above 0/);
+    expect(wrong("fast")).toThrow(/DISCORD_REQUESTS_PER_SECOND must be a number of requests per second/);
+  });
+
   it("lets the database tools run without a Discord token", () => {
     expect(parseConfig({ DATABASE_URL: "postgres://x@h/db" }, databaseConfigSchema)).toMatchObject({
       DATABASE_URL: "postgres://x@h/db",
