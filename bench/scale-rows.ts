@@ -112,11 +112,11 @@ function ingestRow(figures: IngestFigures, botRate: number, rate: (seconds: numb
   const scale = `${figures.members.toLocaleString("en")} members, ${figures.events.toLocaleString("en")} reaction adds and removes`;
   const loopRate = (concurrency: number) => {
     const loop = figures.loops.find((candidate) => candidate.concurrency === concurrency);
-    return loop ? `${rate(loop.seconds).toFixed(0)}/s${loop.correct ? "" : " (final state wrong)"}` : "–";
+    return loop ? `${Math.round(rate(loop.seconds)).toLocaleString("en")}/s${loop.correct ? "" : " (final state wrong)"}` : "–";
   };
   const top = Math.max(...figures.loops.map((loop) => loop.concurrency));
   const bestLoop = figures.loops.find((loop) => loop.concurrency === top);
-  const bot = `${botRate.toFixed(0)} events/s (all written after ${figures.bot.seconds.toFixed(1)} s; final state ${figures.bot.correct ? "correct" : "wrong"})`;
+  const bot = `${Math.round(botRate).toLocaleString("en")} events/s (all written after ${figures.bot.seconds.toFixed(1)} s; final state ${figures.bot.correct ? "correct" : "wrong"})`;
   const ratio = bestLoop ? `${(botRate / rate(bestLoop.seconds)).toFixed(2)} × the bare loop` : "–";
   if (figures.engine === "Postgres")
     return {
