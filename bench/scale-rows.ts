@@ -112,7 +112,9 @@ function ingestRow(figures: IngestFigures, botRate: number, rate: (seconds: numb
   const scale = `${figures.members.toLocaleString("en")} members, ${figures.events.toLocaleString("en")} reaction adds and removes`;
   const loopRate = (concurrency: number) => {
     const loop = figures.loops.find((candidate) => candidate.concurrency === concurrency);
-    return loop ? `${Math.round(rate(loop.seconds)).toLocaleString("en")}/s${loop.correct ? "" : " (final state wrong)"}` : "–";
+    return loop
+      ? `${Math.round(rate(loop.seconds)).toLocaleString("en")}/s${loop.correct ? "" : " (final state wrong)"}`
+      : "–";
   };
   const top = Math.max(...figures.loops.map((loop) => loop.concurrency));
   const bestLoop = figures.loops.find((loop) => loop.concurrency === top);
