@@ -52,6 +52,12 @@ export const metrics = {
     labelNames: ["route", "method", "status"] as const,
     registers,
   }),
+  discordPaceWait: new Histogram({
+    name: "certbot_discord_pace_wait_seconds",
+    help: "Time a Discord request waited for its turn under the bot's share of the global limit",
+    buckets: [0.01, 0.05, 0.25, 1, 5, 15, 60, 300],
+    registers,
+  }),
   discordRateLimited: new Counter({
     name: "certbot_discord_rate_limits_total",
     help: "Discord rate limits met, by route: waited out before sending, or answered 429",

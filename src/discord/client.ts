@@ -47,7 +47,9 @@ export function createDiscordClient(settings: ClientSettings): Client {
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
       ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
-      makeRequest: pacedRequests(settings.requestsPerSecond ?? defaultRequestsPerSecond(settings.shards)),
+      makeRequest: pacedRequests(settings.requestsPerSecond ?? defaultRequestsPerSecond(settings.shards), {
+        waited: (seconds) => metrics.discordPaceWait.observe(seconds),
+      }),
     },
     // discord.js's own sharding: one gateway connection per shard, all in this process.
     ...(settings.shards ? { shards: [...settings.shards.ids], shardCount: settings.shards.count } : {}),

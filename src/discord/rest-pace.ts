@@ -35,8 +35,9 @@ const outsideGlobalLimit = /\/(interactions\/\d+\/[^/]+\/callback|webhooks\/\d+\
  */
 export function pacedRequests(
   perSecond: number,
-  send: RESTOptions["makeRequest"] = DefaultRestOptions.makeRequest,
+  options: { send?: RESTOptions["makeRequest"]; waited?: (seconds: number) => void } = {},
 ): RESTOptions["makeRequest"] {
+  const { send = DefaultRestOptions.makeRequest, waited } = options;
   const slotMs = 1000 / perSecond;
   const earlyMs = slotMs / 4;
   let nextSlot = Number.NEGATIVE_INFINITY;
@@ -52,7 +53,11 @@ export function pacedRequests(
     return queue;
   };
   return async (url, init) => {
-    if (!outsideGlobalLimit.test(url)) await turn();
+    if (!outsideGlobalLimit.test(url)) {
+      const askedAt = performance.now();
+      await turn();
+      waited?.((performance.now() - askedAt) / 1000);
+    }
     return send(url, init);
   };
 }

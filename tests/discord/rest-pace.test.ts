@@ -19,7 +19,7 @@ function recordingSend() {
 describe("pacedRequests", () => {
   it("spaces requests evenly at perSecond, in the order they were asked for", async () => {
     const { sent, send } = recordingSend();
-    const paced = pacedRequests(200, send); // a slot every 5 ms; a request may go 1.25 ms early
+    const paced = pacedRequests(200, { send }); // a slot every 5 ms; a request may go 1.25 ms early
     const urls = Array.from({ length: 20 }, (_, n) => `http://discord.test/api/v10/channels/${n}/messages`);
     await Promise.all(urls.map((url) => paced(url, {})));
     expect(sent.map((request) => request.url)).toEqual(urls);
@@ -31,7 +31,8 @@ describe("pacedRequests", () => {
 
   it("lets interaction responses and follow-ups pass a queue of waiting requests", async () => {
     const { sent, send } = recordingSend();
-    const paced = pacedRequests(50, send);
+    const waits: number[] = [];
+    const paced = pacedRequests(50, { send, waited: (seconds) => waits.push(seconds) });
     const queued = Array.from({ length: 5 }, (_, n) =>
       paced(`http://discord.test/api/v10/channels/${n}/messages`, {}),
     );
@@ -44,6 +45,9 @@ describe("pacedRequests", () => {
     expect(sent.length).toBeLessThanOrEqual(3);
     await Promise.all(queued);
     expect(sent).toHaveLength(7);
+    // Only the queued requests waited for a turn (the metric's observations): the last about 4 × 20 ms.
+    expect(waits).toHaveLength(5);
+    expect(Math.max(...waits)).toBeGreaterThanOrEqual(0.06);
   });
 
   it("shares Discord's 50 requests/s among processes by the shards each runs, with a margin", () => {
