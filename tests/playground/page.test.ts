@@ -69,6 +69,13 @@ describe.skipIf(chromiumMissing)("the playground in a browser", () => {
       port: 0,
       log: pino({ level: "silent" }),
     });
+    // Which day's slot /quiz post-now takes depends on the time of day in the channel's zone, so the
+    // scenario below runs at 10:00 UTC on the playground's clock (19:00 in Tokyo, after its 07:30 post
+    // time), whatever the real time: from 15:00 to 22:30 UTC the next day's question would not yet be due.
+    const tenUtc = new Date(playground.clock.now());
+    tenUtc.setUTCHours(10, 0, 0, 0);
+    if (tenUtc <= playground.clock.now()) tenUtc.setUTCDate(tenUtc.getUTCDate() + 1);
+    playground.clock.advanceTo(tenUtc);
     browser = await launchBrowser();
   }, 180_000);
 
