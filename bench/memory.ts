@@ -1,14 +1,10 @@
-// Memory: the bot's resident set size (RSS) against a bare discord.js client and a bare PGlite process, each
-// in its own process, connected to the local Discord server. RSS is VmRSS from /proc/<pid>/status, summed
-// over the process and every process it started (an npm launcher is not counted; the bot is started as
-// `npm start` starts it, bench/bot-process.ts), sampled after the process has settled.
-import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordServer } from "../src/discord-server/index.js";
-import { botCommand, buildBot } from "./bot-process.js";
+import { botCommand, buildBot, startLogged } from "./bot-process.js";
 
 const token = "bench-token";
 
@@ -70,44 +66,6 @@ export function treeRss(root: number): { mib: number; processes: number } {
   return { mib: kib / 1024, processes };
 }
 
-interface Started {
-  child: ChildProcess;
-  output(): string;
-}
-
-/** Spawns `node args`, and resolves once it logs a line whose msg is `readyMessage`. */
-async function startUntil(
-  args: string[],
-  env: Record<string, string>,
-  readyMessage: string,
-  timeoutMs: number,
-): Promise<Started> {
-  const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? "", ENV_FILE: "none", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  let ready = false;
-  const onData = (chunk: Buffer) => {
-    text = (text + chunk.toString()).slice(-20_000);
-    if (text.includes(`"msg":"${readyMessage}"`)) ready = true;
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
-  const deadline = Date.now() + timeoutMs;
-  while (!ready) {
-    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited before ready:\n${text}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`${args.join(" ")} was not ready within ${timeoutMs / 1000} s:\n${text}`);
-    }
-    await sleep(100);
-  }
-  return { child, output: () => text };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Starts a process, waits for it to be ready and settle, samples its tree's RSS, stops it. */
 async function measureProcess(
   label: string,
@@ -116,7 +74,7 @@ async function measureProcess(
   readyMessage: string,
   options: MemoryOptions,
 ): Promise<MemoryFigure> {
-  const started = await startUntil(args, env, readyMessage, 300_000);
+  const started = await startLogged(args, env, readyMessage);
   try {
     await sleep((options.settleSeconds ?? 10) * 1000);
     const samples: number[] = [];
@@ -131,11 +89,7 @@ async function measureProcess(
     options.log(`  ${label}: ${range(figure)} (${processes} process${processes === 1 ? "" : "es"})`);
     return figure;
   } finally {
-    started.child.kill("SIGTERM");
-    await new Promise((resolve) => {
-      if (started.child.exitCode !== null) resolve(undefined);
-      else started.child.once("exit", resolve);
-    });
+    await started.stop();
   }
 }
 

@@ -1,13 +1,12 @@
 // Start-up: the built bot as `npm start` runs it (bench/bot-process.ts), against the local Discord
 // server; times from the process start and from Discord's READY ("connected to Discord") to "bot ready",
 // on an empty data folder and again with the same folder (an unchanged bank), or on Postgres.
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DiscordServer } from "../src/discord-server/index.js";
-import { botCommand, buildBot } from "./bot-process.js";
+import { botCommand, buildBot, startLogged } from "./bot-process.js";
 
 const token = "bench-token";
 
@@ -25,41 +24,23 @@ async function startOnce(
   label: string,
 ): Promise<StartupFigure> {
   const started = performance.now();
-  const child = spawn(process.execPath, botCommand, {
-    env: {
-      PATH: process.env.PATH ?? "",
+  const bot = await startLogged(
+    botCommand,
+    {
       DISCORD_TOKEN: token,
       DISCORD_API_URL: server.apiUrl,
       LOG_LEVEL: "info",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const times = new Map<string, number>();
-  let buffered = "";
-  const onData = (chunk: Buffer) => {
-    buffered += chunk.toString();
-    for (const line of buffered.split("\n").slice(0, -1)) {
-      const message = /"msg":"([^"]+)"/.exec(line)?.[1];
-      if (message && !times.has(message)) times.set(message, performance.now());
-    }
-    buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  while (!times.has("bot ready")) {
-    if (child.exitCode !== null) throw new Error(`the bot exited during start-up (${label})`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const ready = times.get("bot ready") ?? 0;
-  const figure = {
+    "bot ready",
+  );
+  const ready = bot.firstSeen.get("bot ready") ?? 0;
+  await bot.stop();
+  return {
     label,
     toReady: (ready - started) / 1000,
-    afterDiscordReady: (ready - (times.get("connected to Discord") ?? ready)) / 1000,
+    afterDiscordReady: (ready - (bot.firstSeen.get("connected to Discord") ?? ready)) / 1000,
   };
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
-  return figure;
 }
 
 export async function startupFigures(postgresUrl: string | undefined): Promise<StartupFigure[]> {

@@ -2,7 +2,7 @@
 // server enforcing Discord's limits (50 requests/s per bot; per channel 5 messages / 5 s and one reaction
 // / 0.25 s). The bot's time is compared with the bound its own request count sets at 50 requests/s.
 import { performance } from "node:perf_hooks";
-import { DiscordServer } from "../src/discord-server/index.js";
+import { DISCORD_RATE_LIMITS, DiscordServer } from "../src/discord-server/index.js";
 import { configureQuizChannel } from "../src/quiz/channels.js";
 import { startClockedBot } from "../tests/support/clocked-bot.js";
 import type { BenchDatabase } from "./databases.js";
@@ -87,7 +87,7 @@ export async function postingWave(database: BenchDatabase, channels: number): Pr
         repeated: limited.filter(([, count]) => count > 1).map(([bucket, count]) => `${bucket}: ${count}`),
         global429s: limited.find(([bucket]) => bucket === "global")?.[1] ?? 0,
         busiestSecond: server.stats.busiestSecond,
-        boundSeconds: requests / 50,
+        boundSeconds: requests / DISCORD_RATE_LIMITS.globalPerSecond,
       });
     };
     await timed("posting", "2026-11-26T08:00:10Z");

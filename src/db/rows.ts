@@ -20,3 +20,12 @@ export function toNumber(value: unknown): number {
 export function excluded(column: Column): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
 }
+
+/**
+ * `column in (…)` with the values as one JSON parameter: the statement's text is the same however many
+ * values there are (a hot path builds no query per value). Integer columns compare with integers.
+ */
+export function inJsonList(column: Column, values: readonly (string | number)[]): SQL {
+  const value = column.dataType === "number" ? sql`value::int` : sql`value`;
+  return sql`${column} in (select ${value} from json_array_elements_text(${JSON.stringify(values)}::json))`;
+}

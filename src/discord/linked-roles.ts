@@ -17,10 +17,6 @@ export class LinkedRoles {
     this.#ids.add(roleId);
   }
 
-  has(roleId: string): boolean {
-    return this.#ids.has(roleId);
-  }
-
   /** Whether the member holds a linked role (no role objects are built when none is linked). */
   heldBy(member: GuildMember): boolean {
     if (this.#ids.size === 0) return false;

@@ -12,6 +12,13 @@ import type { Period } from "../stats/zone.js";
 import type { CommandContext } from "./command.js";
 import { UserError } from "./user-error.js";
 
+/** A subcommand with its options, typed as written so a handler's arguments follow from them. */
+export const subcommand = <const N extends string, const O extends APIApplicationCommandBasicOption[]>(
+  name: N,
+  description: string,
+  options: O,
+) => ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
+
 /** The `exam` option several commands share, autocompleted from the loaded tracks. */
 export const examOption = {
   type: ApplicationCommandOptionType.String,

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DefaultRestOptions, type RESTOptions } from "discord.js";
 
 /** Discord's global limit: requests per second per bot, across all its processes. */
-export const DISCORD_GLOBAL_PER_SECOND = 50;
+const DISCORD_GLOBAL_PER_SECOND = 50;
 
 /**
  * What one process sends by default: a margin under the global limit, shared by the processes that run

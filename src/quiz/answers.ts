@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { queryRows } from "../db/rows.js";
+import { excluded, inJsonList, queryRows } from "../db/rows.js";
 import { answers, postings, quizChannels } from "../db/schema.js";
 import type { Letter } from "../questions/question.js";
 import {
@@ -197,8 +197,8 @@ async function lockPostings(
 ): Promise<Map<number, PostingRules>> {
   const filter =
     "postingIds" in which
-      ? sql`p.id in (select value::int from json_array_elements_text(${JSON.stringify(which.postingIds)}::json))`
-      : sql`p.message_id in (select json_array_elements_text(${JSON.stringify(which.messageIds)}::json))`;
+      ? inJsonList(postings.id, which.postingIds)
+      : inJsonList(postings.messageId, which.messageIds);
   const rows = await queryRows<{
     posting_id: number;
     message_id: string | null;
@@ -210,13 +210,15 @@ async function lockPostings(
     hidden: boolean;
   }>(
     tx,
-    sql`select p.id as posting_id, p.message_id, (extract(epoch from p.closes_at) * 1000)::float8 as closes_at_ms,
-          p.closed_at is not null as closed, p.answer_size as required, q.channel_id, q.answer_policy as policy,
-          q.hidden_answers as hidden
-        from postings p join quiz_channels q on q.id = p.quiz_channel_id
+    sql`select ${postings.id} as posting_id, ${postings.messageId} as message_id,
+          (extract(epoch from ${postings.closesAt}) * 1000)::float8 as closes_at_ms,
+          ${postings.closedAt} is not null as closed, ${postings.answerSize} as required,
+          ${quizChannels.channelId} as channel_id, ${quizChannels.answerPolicy} as policy,
+          ${quizChannels.hiddenAnswers} as hidden
+        from ${postings} join ${quizChannels} on ${quizChannels.id} = ${postings.quizChannelId}
         where ${filter}
-        order by p.id
-        for update of p`,
+        order by ${postings.id}
+        for update of ${postings}`,
   );
   return new Map(
     rows.map((row) => [
@@ -237,13 +239,12 @@ async function lockPostings(
 
 /** The stored answers of the postings (of these members only, when given), keyed by answerKey. */
 async function storedAnswers(tx: Tx, postingIds: number[], userIds?: string[]) {
-  const members = userIds
-    ? sql` and user_id in (select json_array_elements_text(${JSON.stringify(userIds)}::json))`
-    : sql``;
+  const members = userIds ? sql` and ${inJsonList(answers.userId, userIds)}` : sql``;
   const rows = await queryRows<{ posting_id: number; user_id: string } & AnswerState>(
     tx,
-    sql`select posting_id, user_id, choices, held, locked from answers
-        where posting_id in (select value::int from json_array_elements_text(${JSON.stringify(postingIds)}::json))${members}`,
+    sql`select ${answers.postingId} as posting_id, ${answers.userId} as user_id, ${answers.choices} as choices,
+          ${answers.held} as held, ${answers.locked} as locked
+        from ${answers} where ${inJsonList(answers.postingId, postingIds)}${members}`,
   );
   return new Map(
     rows.map((row) => [
@@ -285,14 +286,23 @@ async function writeAnswers(
       last_answered_at: lastAnsweredAt,
     })),
   );
-  await tx.execute(
-    sql`insert into answers (posting_id, user_id, choices, held, locked, first_answered_at, last_answered_at)
-        select posting_id, user_id, choices, held, locked, first_answered_at, last_answered_at
+  // The select gives every column of answers in the table's order; `correct` is set when the posting closes.
+  await tx
+    .insert(answers)
+    .select(
+      sql`select r.posting_id, r.user_id, r.choices, r.first_answered_at, r.last_answered_at, r.held, r.locked, null
         from json_to_recordset(${values}::json) as r(posting_id int, user_id text, choices text, held text,
-          locked boolean, first_answered_at timestamptz, last_answered_at timestamptz)
-        on conflict (posting_id, user_id) do update set choices = excluded.choices, held = excluded.held,
-          locked = excluded.locked, last_answered_at = excluded.last_answered_at`,
-  );
+          locked boolean, first_answered_at timestamptz, last_answered_at timestamptz)`,
+    )
+    .onConflictDoUpdate({
+      target: [answers.postingId, answers.userId],
+      set: {
+        choices: excluded(answers.choices),
+        held: excluded(answers.held),
+        locked: excluded(answers.locked),
+        lastAnsweredAt: excluded(answers.lastAnsweredAt),
+      },
+    });
 }
 
 function tidyOf(posting: PostingRules, userId: string, applied: Applied): TidyRequest[] {

@@ -3,7 +3,7 @@
 import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { Resvg } from "@resvg/resvg-js";
 import { type Catalog, findCertification, getCatalog } from "./catalog.js";
-import { defaultFontFile, fontFamily, requireFontFile } from "./font.js";
+import { defaultFontFile, resvgFont } from "./font.js";
 import { buildRenewalDot } from "./render-dot.js";
 
 export { defaultFontFile };
@@ -24,19 +24,12 @@ export async function renderRenewalSvg({
 }
 
 export async function renderRenewalGraphPng(options: RenderOptions = {}): Promise<Buffer> {
-  const fontFile = options.fontFile ?? defaultFontFile;
-  requireFontFile(fontFile);
+  const font = resvgFont(options.fontFile ?? defaultFontFile);
   const svg = await renderRenewalSvg(options);
   const resvg = new Resvg(svg, {
     background: "white",
     fitTo: { mode: "width", value: options.width ?? 1400 },
-    font: {
-      fontFiles: [fontFile],
-      loadSystemFonts: false,
-      defaultFontFamily: fontFamily,
-      sansSerifFamily: fontFamily,
-      serifFamily: fontFamily,
-    },
+    font,
   });
   return resvg.render().asPng();
 }

@@ -11,6 +11,8 @@ export interface GroupStanding {
   rank: number;
   groupId: number;
   name: string;
+  /** The role whose holders count as members, if the group is linked to one. */
+  roleId: string | null;
   /** Explicit members plus known holders of the linked role. */
   members: number;
   /** Members who answered at least once in the period. */
@@ -46,13 +48,14 @@ export async function groupStandings(
   const rows = await queryRows<{
     id: number;
     name: string;
+    role_id: string | null;
     members: unknown;
     active: unknown;
     points: unknown;
   }>(
     db,
-    sql`with g as (select ${studyGroups.id} as id, ${studyGroups.name} as name from ${studyGroups}
-        where ${studyGroups.guildId} = ${guildId}),
+    sql`with g as (select ${studyGroups.id} as id, ${studyGroups.name} as name, ${studyGroups.roleId} as role_id
+        from ${studyGroups} where ${studyGroups.guildId} = ${guildId}),
       extra as (
         select e.group_id::int as group_id, count(*) as members, count(*) filter (where s.answered > 0) as active,
           sum(s.points) as points
@@ -61,7 +64,7 @@ export async function groupStandings(
           left join lateral (select points, answered from (${scoreRows(guildId, window, undefined)}) s
             where s.user_id = r.user_id limit 1) s on true
         group by e.group_id)
-      select g.id, g.name, coalesce(a.members, 0) + coalesce(extra.members, 0) as members,
+      select g.id, g.name, g.role_id, coalesce(a.members, 0) + coalesce(extra.members, 0) as members,
         coalesce(t.active, 0) + coalesce(extra.active, 0) as active,
         coalesce(t.points, 0) + coalesce(extra.points, 0) as points
       from g
@@ -106,7 +109,14 @@ async function roleOnlyMembers(db: Db, guildId: string, roleHolders: RoleHolders
 
 /** Turns per-group totals into standings: by average points per active member, ties sharing a rank. */
 export function rankGroups(
-  rows: readonly { id: unknown; name: string; members: unknown; active: unknown; points: unknown }[],
+  rows: readonly {
+    id: unknown;
+    name: string;
+    role_id: string | null;
+    members: unknown;
+    active: unknown;
+    points: unknown;
+  }[],
 ): GroupStanding[] {
   const standings = rows.map((row) => {
     const active = toNumber(row.active);
@@ -115,6 +125,7 @@ export function rankGroups(
       rank: 0,
       groupId: Number(row.id),
       name: row.name,
+      roleId: row.role_id,
       members: toNumber(row.members),
       active,
       points,

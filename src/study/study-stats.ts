@@ -64,7 +64,7 @@ export async function studyFigures(db: Db, guildId: string, userId: string): Pro
         sessions?.lastScore === null || sessions?.lastScore === undefined
           ? undefined
           : { score: sessions.lastScore, margin: sessions.lastMargin ?? 0 },
-      best: sessions?.best === null || sessions?.best === undefined ? undefined : sessions.best,
+      best: sessions?.best ?? undefined,
     },
     tallies: rows,
   };

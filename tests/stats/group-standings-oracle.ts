@@ -22,6 +22,7 @@ export async function liveGroupStandings(
   const rows = await queryRows<{
     id: number;
     name: string;
+    role_id: string | null;
     members: unknown;
     active: unknown;
     points: unknown;
@@ -40,7 +41,7 @@ export async function liveGroupStandings(
       scored as (
         select m.group_id, count(*) filter (where s.answered > 0) as active, sum(s.points) as points
         from m join s on s.user_id = m.user_id group by m.group_id)
-      select g.id, g.name, coalesce(sizes.members, 0) as members, coalesce(scored.active, 0) as active,
+      select g.id, g.name, g.role_id, coalesce(sizes.members, 0) as members, coalesce(scored.active, 0) as active,
         coalesce(scored.points, 0) as points
       from g left join sizes on sizes.group_id = g.id left join scored on scored.group_id = g.id`,
   );

@@ -1,7 +1,6 @@
 import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
-  type ChatInputCommandInteraction,
   escapeMarkdown,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   roleMention,
@@ -19,9 +18,9 @@ import {
   listGroups,
   searchGroupNames,
 } from "../../stats/groups.js";
-import { type CommandContext, defineCommand } from "../command.js";
+import { defineCommand } from "../command.js";
 import { takeMemberLimit } from "../member-limits.js";
-import { periodLabel, periodOption } from "../options.js";
+import { periodLabel, periodOption, subcommand } from "../options.js";
 import { requireGuild, requireManageServer } from "../permissions.js";
 import { respond } from "../reply.js";
 import { knownRoleHolders, memberRoleIds } from "../roles.js";
@@ -36,12 +35,6 @@ const nameOption = (autocomplete: boolean) =>
     max_length: groupNameLimit,
     autocomplete,
   }) as const satisfies APIApplicationCommandBasicOption;
-
-const subcommand = <const N extends string, const O extends APIApplicationCommandBasicOption[]>(
-  name: N,
-  description: string,
-  options: O,
-) => ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
 
 const data = {
   name: "group",
@@ -71,12 +64,6 @@ const groupLabel = (name: string) => `**${escapeMarkdown(name)}**`;
 
 const unknown = (name: string) =>
   new UserError(`There is no group called ${groupLabel(name)} here. \`/group list\` shows them.`);
-
-/** The server's groups as the member running the command sees them. */
-function groupsHere(interaction: ChatInputCommandInteraction, ctx: CommandContext, guildId: string) {
-  const member = { userId: interaction.user.id, roleIds: memberRoleIds(interaction) };
-  return listGroups(ctx.db, guildId, member, knownRoleHolders(interaction, ctx.linkedRoles));
-}
 
 export const groupCommand = defineCommand({
   data,
@@ -126,7 +113,9 @@ export const groupCommand = defineCommand({
       );
     },
     async list(interaction, _args, ctx) {
-      const groups = await groupsHere(interaction, ctx, requireGuild(interaction));
+      const asker = { userId: interaction.user.id, roleIds: memberRoleIds(interaction) };
+      const holders = knownRoleHolders(interaction, ctx.linkedRoles);
+      const groups = await listGroups(ctx.db, requireGuild(interaction), asker, holders);
       const lines = groups.map(
         (group) =>
           `• ${groupLabel(group.name)} — ${group.members} member${group.members === 1 ? "" : "s"}` +
@@ -159,7 +148,7 @@ export const groupCommand = defineCommand({
         lines.length === 0
           ? "No study groups yet: start one with `/group create`."
           : `**Group standings, ${periodLabel(period)}**\n${lines.join("\n")}`.slice(0, 1700) +
-              noteIfLinked(await groupsHere(interaction, ctx, guildId)),
+              noteIfLinked(standings),
         "public",
       );
     },

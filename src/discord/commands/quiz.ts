@@ -24,6 +24,7 @@ import { nextPostAt, quizStatus } from "../../quiz/status.js";
 import { matchingChoices, timeZones } from "../choices.js";
 import { type CommandContext, defineCommand, type SubcommandArgs } from "../command.js";
 import { adminReason } from "../discord-errors.js";
+import { subcommand } from "../options.js";
 import { botMissingIn, manageServer } from "../permissions.js";
 import { respond } from "../reply.js";
 import { UserError } from "../user-error.js";
@@ -42,15 +43,9 @@ const newChannelOption = {
   required: true,
 } as const satisfies APIApplicationCommandBasicOption;
 
-const sub = <const N extends string, const O extends APIApplicationCommandBasicOption[]>(
-  name: N,
-  description: string,
-  options: O,
-) => ({ type: ApplicationCommandOptionType.Subcommand, name, description, options }) as const;
-
 /** The subcommands that act on one quiz channel: the one named, or this channel. */
 const onChannel = <const N extends string>(name: N, description: string) =>
-  sub(name, description, [channelOption]);
+  subcommand(name, description, [channelOption]);
 
 const data = {
   name: "quiz",
@@ -58,7 +53,7 @@ const data = {
   default_member_permissions: manageServer,
   contexts: [InteractionContextType.Guild],
   options: [
-    sub("setup", "Create or change a daily-question channel", [
+    subcommand("setup", "Create or change a daily-question channel", [
       newChannelOption,
       {
         type: ApplicationCommandOptionType.String,
@@ -108,7 +103,7 @@ const data = {
         description: "Remove reactions after recording them, so nobody copies (needs Manage Messages)",
       },
     ]),
-    sub("status", "Show every quiz channel: next post, open question, last error", []),
+    subcommand("status", "Show every quiz channel: next post, open question, last error", []),
     onChannel("pause", "Stop posting in a quiz channel until resumed"),
     onChannel("resume", "Resume posting in a paused quiz channel"),
     onChannel(

@@ -2,7 +2,7 @@
 // beneath it on the same 0–100 % scale and a dashed line at the share of points the pass mark needs.
 // The SVG is written by hand and rasterised by resvg with an explicitly loaded font (see renewal/render.ts).
 import { Resvg } from "@resvg/resvg-js";
-import { defaultFontFile, fontFamily, requireFontFile } from "../../renewal/font.js";
+import { defaultFontFile, resvgFont } from "../../renewal/font.js";
 import type { Readiness } from "../../stats/readiness.js";
 
 const width = 940;
@@ -65,11 +65,7 @@ function examSection(exam: Readiness, top: number): string {
 
 /** The chart as PNG; the font file is required because resvg draws no text without one. */
 export function renderStatsChartPng(exams: readonly Readiness[], fontFile = defaultFontFile): Buffer {
-  requireFontFile(fontFile);
-  const resvg = new Resvg(statsChartSvg(exams), {
-    background: "white",
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: fontFamily },
-  });
+  const resvg = new Resvg(statsChartSvg(exams), { background: "white", font: resvgFont(fontFile) });
   return resvg.render().asPng();
 }
 
